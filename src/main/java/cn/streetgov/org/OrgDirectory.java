@@ -1,0 +1,97 @@
+package cn.streetgov.org;
+
+import cn.streetgov.common.NotFoundException;
+import cn.streetgov.org.domain.Agency;
+import cn.streetgov.org.domain.AgencyRepository;
+import cn.streetgov.org.domain.Department;
+import cn.streetgov.org.domain.DepartmentRepository;
+import cn.streetgov.org.domain.OrgUnit;
+import cn.streetgov.org.domain.OrgUnitRepository;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organisation model as the workflows see it: streets/towns, departments, dispatched
+ * agencies and their heads. Unknown codes raise {@link NotFoundException} with a Chinese reason.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrgDirectory {
+
+    private final OrgUnitRepository units;
+    private final DepartmentRepository departments;
+    private final AgencyRepository agencies;
+
+    OrgDirectory(OrgUnitRepository units, DepartmentRepository departments, AgencyRepository agencies) {
+        this.units = units;
+        this.departments = departments;
+        this.agencies = agencies;
+    }
+
+    public List<OrgUnit> units() {
+        return units.findAllByOrderByCodeAsc();
+    }
+
+    public Optional<OrgUnit> findUnit(String code) {
+        return code == null ? Optional.empty() : units.findById(code);
+    }
+
+    public OrgUnit requireUnit(String code) {
+        return findUnit(code).orElseThrow(() -> new NotFoundException("未知的街道/镇: " + code));
+    }
+
+    public List<Department> departments() {
+        return departments.findAllByOrderByCodeAsc();
+    }
+
+    public Optional<Department> findDepartment(String code) {
+        return code == null ? Optional.empty() : departments.findById(code);
+    }
+
+    public Department requireDepartment(String code) {
+        return findDepartment(code).orElseThrow(() -> new NotFoundException("未知的部门: " + code));
+    }
+
+    public List<Agency> agencies() {
+        return agencies.findAllByOrderByCodeAsc();
+    }
+
+    public List<Agency> agenciesIn(String orgCode) {
+        return agencies.findByOrgCodeOrderByCodeAsc(orgCode);
+    }
+
+    public List<Agency> agenciesOf(String deptCode) {
+        return agencies.findByDeptCodeOrderByCodeAsc(deptCode);
+    }
+
+    public Optional<Agency> findAgency(String code) {
+        return code == null ? Optional.empty() : agencies.findById(code);
+    }
+
+    public Optional<Agency> findAgency(String orgCode, String deptCode) {
+        return agencies.findByOrgCodeAndDeptCode(orgCode, deptCode);
+    }
+
+    public Agency requireAgency(String code) {
+        return findAgency(code).orElseThrow(() -> new NotFoundException("未知的派驻机构: " + code));
+    }
+
+    /** 任职/调整: the agency's head becomes {@code name} in {@code title} from {@code since}. */
+    @Transactional
+    public Agency appointHead(String agencyCode, String name, String title, LocalDate since) {
+        Agency agency = requireAgency(agencyCode);
+        agency.appointHead(name, title, since);
+        return agency;
+    }
+
+    /** 免职: the agency has no head until the next appointment. */
+    @Transactional
+    public Agency removeHead(String agencyCode) {
+        Agency agency = requireAgency(agencyCode);
+        agency.removeHead();
+        return agency;
+    }
+}

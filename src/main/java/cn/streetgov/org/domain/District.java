@@ -1,0 +1,32 @@
+package cn.streetgov.org.domain;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** 区: the district whose departments hand powers down to its streets and towns. */
+@Entity
+@Table(name = "org_district")
+public class District {
+
+    @Id
+    private String code;
+
+    private String name;
+
+    protected District() {
+    }
+
+    public District(String code, String name) {
+        this.code = code;
+        this.name = name;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+}

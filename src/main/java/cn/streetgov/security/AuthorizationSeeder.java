@@ -1,0 +1,121 @@
+package cn.streetgov.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.streetgov.org.GroupCatalog;
+import cn.streetgov.org.GroupCatalog.GroupDefinition;
+import cn.streetgov.org.domain.PostRole;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The authorizations every installation needs, created idempotently at start-up:
+ * <ul>
+ *   <li>every workflow group may open Tasklist and read the process models (not the cases);</li>
+ *   <li>each workflow's starter groups may start that process ({@link ProcessStarters});</li>
+ *   <li>auditors may read every case, task and decision in Tasklist and Cockpit, and write nothing;</li>
+ *   <li>task access comes from the engine: a task's candidate groups get READ and TASK_WORK on it.</li>
+ * </ul>
+ * Deployments, filters, users, groups and authorizations stay with {@code camunda-admin}.
+ */
+@Component
+public class AuthorizationSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationSeeder.class);
+
+    static final String AUDITOR = PostRole.AUDITOR.groupId(null);
+
+    private final AuthorizationService authorizations;
+    private final GroupCatalog groupCatalog;
+    private final List<ProcessStarters> starters;
+
+    AuthorizationSeeder(AuthorizationService authorizations, GroupCatalog groupCatalog, List<ProcessStarters> starters) {
+        this.authorizations = authorizations;
+        this.groupCatalog = groupCatalog;
+        this.starters = starters;
+    }
+
+    @Transactional
+    public int seed() {
+        int created = 0;
+        // everyone who logs in may read the process and decision models (Tasklist shows diagrams)
+        created += global(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ);
+        created += global(Resources.DECISION_DEFINITION, Permissions.READ);
+        // starting is checked per definition (CREATE_INSTANCE); creating the instance itself is global
+        created += global(Resources.PROCESS_INSTANCE, Permissions.CREATE);
+        for (GroupDefinition group : groupCatalog.all()) {
+            if (GroupCatalog.TYPE_WORKFLOW.equals(group.type())) {
+                created += grant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            }
+        }
+        for (ProcessStarters starter : starters) {
+            for (String groupId : starter.starterGroups()) {
+                created += grant(groupId, Resources.PROCESS_DEFINITION, starter.processKey(),
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            }
+        }
+        created += grant(AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        created += grant(AUDITOR, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK);
+        created += grant(AUDITOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        created += grant(AUDITOR, Resources.TASK, ANY, Permissions.READ);
+        created += grant(AUDITOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        created += grant(AUDITOR, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        created += grant(AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        created += grant(AUDITOR, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+        created += grant(AUDITOR, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+        log.info("授权初始化完成: 新建 {} 条授权", created);
+        return created;
+    }
+
+    private int global(Resource resource, Permission permission) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GLOBAL).resourceType(resource).resourceId(ANY).singleResult();
+        Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
+        auth.setUserId(ANY);
+        auth.setResource(resource);
+        auth.setResourceId(ANY);
+        if (existing != null && auth.isPermissionGranted(permission)) {
+            return 0;
+        }
+        auth.addPermission(permission);
+        authorizations.saveAuthorization(auth);
+        return 1;
+    }
+
+    private int grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        auth.setGroupId(groupId);
+        auth.setResource(resource);
+        auth.setResourceId(resourceId);
+        boolean missing = existing == null;
+        for (Permission permission : permissions) {
+            if (!auth.isPermissionGranted(permission)) {
+                auth.addPermission(permission);
+                missing = true;
+            }
+        }
+        if (!missing) {
+            return 0;
+        }
+        authorizations.saveAuthorization(auth);
+        return 1;
+    }
+}

@@ -1,0 +1,63 @@
+package cn.streetgov.security.web;
+
+import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The servlet filters that guard the engine's REST API, the webapps' engine API and our /api.
+ * Order: authentication first (anonymous → 401), then the guards (→ 400/403).
+ */
+@Configuration
+class EngineRestSecurityConfig {
+
+    static final String ENGINE_REST = "/engine-rest/*";
+    static final String WEBAPP_ENGINE_API = "/camunda/api/engine/*";
+
+    /** HTTP Basic against the Camunda identity for /engine-rest (Camunda's own filter). */
+    @Bean
+    FilterRegistrationBean<Filter> engineRestAuthenticationFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns(ENGINE_REST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** No expressions in queries sent by users: they would run code in the engine. */
+    @Bean
+    FilterRegistrationBean<Filter> queryExpressionGuardFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new QueryExpressionGuardFilter());
+        registration.setName("query-expression-guard");
+        registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** The Admin "initial user setup" would make anyone an administrator: closed for good. */
+    @Bean
+    FilterRegistrationBean<Filter> adminSetupGuardFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new AdminSetupGuardFilter());
+        registration.setName("admin-setup-guard");
+        registration.addUrlPatterns("/camunda/api/admin/setup/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Login for our own /api and the actuator endpoints other than health. */
+    @Bean
+    FilterRegistrationBean<Filter> apiAuthenticationFilter(IdentityService identityService) {
+        FilterRegistrationBean<Filter> registration =
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+        registration.setName("api-authentication");
+        registration.addUrlPatterns("/api/*", "/actuator/*", "/app/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}
