@@ -1,0 +1,215 @@
+package cn.streetgov.delegation.domain;
+
+import cn.streetgov.common.InvalidInputException;
+import cn.streetgov.common.NotFoundException;
+import cn.streetgov.delegation.domain.CaseDecision.Step;
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.OrgUnit;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The business record of delegation cases: proposal, pairs, decisions, reminders, publication. */
+@Service
+@Transactional
+public class DelegationCases {
+
+    private static final Logger log = LoggerFactory.getLogger(DelegationCases.class);
+
+    public static final String CASE_PREFIX = "FQ";
+
+    /** The rule's answer for one item x target. */
+    public record PairResult(String itemCode, String orgCode, boolean eligible, String reason,
+            boolean legalReviewRequired) {
+    }
+
+    private final DelegationCaseRepository cases;
+    private final CasePairRepository pairs;
+    private final CaseDecisionRepository decisions;
+    private final CaseNotificationRepository notifications;
+    private final DelegatedPowerRepository powers;
+    private final PowerCatalog catalog;
+    private final CaseNumbers numbers;
+    private final OrgDirectory orgs;
+
+    DelegationCases(DelegationCaseRepository cases, CasePairRepository pairs, CaseDecisionRepository decisions,
+            CaseNotificationRepository notifications, DelegatedPowerRepository powers, PowerCatalog catalog,
+            CaseNumbers numbers, OrgDirectory orgs) {
+        this.cases = cases;
+        this.pairs = pairs;
+        this.decisions = decisions;
+        this.notifications = notifications;
+        this.powers = powers;
+        this.catalog = catalog;
+        this.numbers = numbers;
+        this.orgs = orgs;
+    }
+
+    /** Validates the proposal (InvalidInputException, nothing written) and opens the case. */
+    public DelegationCase open(ProposalValidator.RawProposal raw, Set<String> starterGroups, String userId) {
+        DelegationProposal proposal = validator().validate(raw, starterGroups, DelegationClock.today());
+        LocalDateTime now = DelegationClock.now();
+        String caseNo = numbers.next(CASE_PREFIX, now.getYear());
+        DelegationCase opened = cases.save(new DelegationCase(caseNo, proposal, userId, now));
+        log.info("赋权申请 {} 已受理: 部门 {}, 事项 {}, 街道/镇 {}", caseNo, proposal.deptCode(),
+                proposal.itemCodes(), proposal.targetOrgCodes());
+        return opened;
+    }
+
+    ProposalValidator validator() {
+        return new ProposalValidator(catalog::findItem, code -> orgs.findDepartment(code).isPresent(),
+                code -> orgs.findUnit(code).isPresent());
+    }
+
+    @Transactional(readOnly = true)
+    public DelegationCase require(Long caseId) {
+        return cases.findById(caseId).orElseThrow(() -> new NotFoundException("未知的赋权案件: " + caseId));
+    }
+
+    @Transactional(readOnly = true)
+    public DelegationCase requireByNo(String caseNo) {
+        return cases.findByCaseNo(caseNo).orElseThrow(() -> new NotFoundException("未知的赋权案件: " + caseNo));
+    }
+
+    public void attachProcess(Long caseId, String processInstanceId) {
+        require(caseId).setProcessInstanceId(processInstanceId);
+    }
+
+    /** Replaces the pairs of the case by the rule's answers. */
+    public void recordEligibility(Long caseId, List<PairResult> results) {
+        DelegationCase c = require(caseId);
+        pairs.deleteByCaseId(caseId);
+        pairs.flush();
+        for (PairResult r : results) {
+            pairs.save(new CasePair(caseId, r.itemCode(), r.orgCode(), r.eligible(), r.reason(),
+                    r.eligible() && r.legalReviewRequired()));
+        }
+        c.setLegalReviewRequired(results.stream().anyMatch(r -> r.eligible() && r.legalReviewRequired()));
+        c.setStatus(CaseStatus.IN_REVIEW);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CasePair> pairs(Long caseId) {
+        return pairs.findByCaseIdOrderByOrgCodeAscItemCodeAsc(caseId);
+    }
+
+    /** Targets with at least one eligible item: each assesses its capacity. */
+    @Transactional(readOnly = true)
+    public List<String> capacityTargets(Long caseId) {
+        return pairs(caseId).stream().filter(CasePair::isEligible).map(CasePair::getOrgCode).distinct().toList();
+    }
+
+    /** Targets that accepted at least one eligible item. */
+    @Transactional(readOnly = true)
+    public List<String> acceptedTargets(Long caseId) {
+        return pairs(caseId).stream().filter(CasePair::isAccepted).map(CasePair::getOrgCode).distinct().toList();
+    }
+
+    /** A target's capacity decision applies to all its eligible items of the case. */
+    public CaseDecision recordCapacity(Long caseId, String taskKey, String orgCode, String userId, String decision,
+            String comment) {
+        for (CasePair pair : pairs.findByCaseIdAndOrgCode(caseId, orgCode)) {
+            if (pair.isEligible()) {
+                pair.decideCapacity(decision);
+            }
+        }
+        return recordDecision(caseId, Step.CAPACITY, taskKey, orgCode, userId, decision, comment);
+    }
+
+    public CaseDecision recordDecision(Long caseId, Step step, String taskKey, String orgCode, String userId,
+            String decision, String comment) {
+        require(caseId);
+        CaseDecision saved = decisions.save(new CaseDecision(caseId, step, taskKey, orgCode,
+                userId == null ? "system" : userId, DelegationClock.now(), decision, blankToNull(comment)));
+        log.info("赋权案件 {}: {} {} 由 {}（{}）作出", caseId, step.label(), decision, userId, orgCode);
+        return saved;
+    }
+
+    /** The department's revision of the text of the case (items and targets stay). */
+    public void revise(Long caseId, String legalBasis, String reason, Object staffingTransfer, Object effectiveDate) {
+        DelegationCase c = require(caseId);
+        List<String> errors = new ArrayList<>();
+        if (legalBasis == null || legalBasis.isBlank()) {
+            errors.add("请填写法律依据");
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add("请填写下放理由");
+        }
+        Integer staffing = ProposalValidator.parseStaffing(staffingTransfer, errors);
+        LocalDate effective = ProposalValidator.parseEffectiveDate(effectiveDate, DelegationClock.today(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        c.revise(legalBasis.trim(), reason.trim(), staffing, effective);
+    }
+
+    public void setStatus(Long caseId, CaseStatus status) {
+        require(caseId).setStatus(status);
+    }
+
+    public void close(Long caseId, Outcome outcome) {
+        require(caseId).close(outcome, DelegationClock.now());
+        log.info("赋权案件 {} 办结: {}", caseId, outcome.label());
+    }
+
+    /** Publishes the accepted pairs to the catalog, effective from the case's effective date. */
+    public List<DelegatedPower> publish(Long caseId) {
+        DelegationCase c = require(caseId);
+        LocalDateTime now = DelegationClock.now();
+        List<DelegatedPower> published = new ArrayList<>();
+        for (CasePair pair : pairs(caseId)) {
+            if (pair.isAccepted()) {
+                published.add(powers.save(new DelegatedPower(pair.getItemCode(), pair.getOrgCode(), c.getMethod(),
+                        c.getEffectiveDate(), caseId, now)));
+            }
+        }
+        c.close(Outcome.PUBLISHED, now);
+        log.info("赋权案件 {} 已公布 {} 项赋权", c.getCaseNo(), published.size());
+        return published;
+    }
+
+    public CaseNotification remind(Long caseId, String kind, String recipientGroup, String message) {
+        log.info("提醒 {}: {}", recipientGroup, message);
+        return notifications.save(new CaseNotification(caseId, kind, recipientGroup, message, DelegationClock.now()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseDecision> decisions(Long caseId) {
+        return decisions.findByCaseIdOrderByIdAsc(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseNotification> notifications(Long caseId) {
+        return notifications.findByCaseIdOrderByIdAsc(caseId);
+    }
+
+    /** The case as officials read it above their decision fields (read-only text). */
+    @Transactional(readOnly = true)
+    public String summary(Long caseId) {
+        DelegationCase c = require(caseId);
+        Map<String, PowerItem> items = catalog.itemsByCode(c.getItemCodes()).stream()
+                .collect(Collectors.toMap(PowerItem::getCode, Function.identity()));
+        Map<String, String> orgNames = orgs.units().stream()
+                .collect(Collectors.toMap(OrgUnit::getCode, OrgUnit::getName));
+        String deptName = orgs.findDepartment(c.getDeptCode()).map(d -> d.getName()).orElse(c.getDeptCode());
+        return CaseSummary.render(c, deptName, items, orgNames, pairs(caseId), decisions(caseId));
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static Set<String> sorted(List<String> values) {
+        return new TreeSet<>(values);
+    }
+}

@@ -1,0 +1,111 @@
+package cn.streetgov.delegation.domain;
+
+import cn.streetgov.common.InvalidInputException;
+import cn.streetgov.common.NotFoundException;
+import cn.streetgov.org.OrgDirectory;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Taking a delegated power back (收回赋权): the department asks, the district government decides. */
+@Service
+@Transactional
+public class Revocations {
+
+    private static final Logger log = LoggerFactory.getLogger(Revocations.class);
+
+    public static final String PREFIX = "SH";
+
+    private final RevocationRepository revocations;
+    private final DelegatedPowerRepository powers;
+    private final PowerCatalog catalog;
+    private final CaseNumbers numbers;
+    private final OrgDirectory orgs;
+
+    Revocations(RevocationRepository revocations, DelegatedPowerRepository powers, PowerCatalog catalog,
+            CaseNumbers numbers, OrgDirectory orgs) {
+        this.revocations = revocations;
+        this.powers = powers;
+        this.catalog = catalog;
+        this.numbers = numbers;
+        this.orgs = orgs;
+    }
+
+    /** Validates the request (InvalidInputException, nothing written) and records it. */
+    public Revocation open(String deptCode, String itemCode, String orgCode, String reason, Set<String> starterGroups,
+            String userId) {
+        List<String> errors = new ArrayList<>();
+        if (deptCode == null || orgs.findDepartment(deptCode).isEmpty()) {
+            errors.add("未知的部门: " + deptCode);
+        } else if (starterGroups != null && !starterGroups.contains("dept-" + deptCode)
+                && !starterGroups.contains("camunda-admin")) {
+            errors.add("只能以本部门的名义申请收回赋权（部门 " + deptCode + "）");
+        }
+        Optional<PowerItem> item = catalog.findItem(itemCode);
+        if (item.isEmpty()) {
+            errors.add("未知的权责事项: " + itemCode);
+        } else if (deptCode != null && !item.get().getDeptCode().equals(deptCode)) {
+            errors.add("事项 " + itemCode + " 属于其他部门，只能收回本部门的事项");
+        }
+        if (orgCode == null || orgs.findUnit(orgCode).isEmpty()) {
+            errors.add("未知的街道/镇: " + orgCode);
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add("请填写收回理由");
+        }
+        Optional<DelegatedPower> power = errors.isEmpty() ? catalog.activePower(itemCode, orgCode) : Optional.empty();
+        if (errors.isEmpty() && power.isEmpty()) {
+            errors.add("事项 " + itemCode + " 当前未下放至 " + orgCode + "，无需收回");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        LocalDateTime now = DelegationClock.now();
+        Revocation revocation = revocations.save(new Revocation(numbers.next(PREFIX, now.getYear()),
+                power.get().getId(), deptCode, reason.trim(), userId, now));
+        log.info("收回赋权申请 {}: {} × {}", revocation.getRevocationNo(), itemCode, orgCode);
+        return revocation;
+    }
+
+    @Transactional(readOnly = true)
+    public Revocation require(Long id) {
+        return revocations.findById(id).orElseThrow(() -> new NotFoundException("未知的收回赋权申请: " + id));
+    }
+
+    public void attachProcess(Long id, String processInstanceId) {
+        require(id).setProcessInstanceId(processInstanceId);
+    }
+
+    public void decide(Long id, String decision, String comment, String userId, String org) {
+        require(id).decide(decision, DelegationCases.blankToNull(comment), userId, org, DelegationClock.now());
+    }
+
+    /** Takes the power out of the catalog. */
+    public DelegatedPower revoke(Long id) {
+        Revocation revocation = require(id);
+        DelegatedPower power = powers.findById(revocation.getDelegatedPowerId()).orElseThrow();
+        power.revoke(id, DelegationClock.now());
+        revocation.markRevoked();
+        log.info("已收回赋权 {} × {}（{}）", power.getItemCode(), power.getOrgCode(), revocation.getRevocationNo());
+        return power;
+    }
+
+    @Transactional(readOnly = true)
+    public String summary(Long id) {
+        Revocation r = require(id);
+        DelegatedPower p = powers.findById(r.getDelegatedPowerId()).orElseThrow();
+        String itemName = catalog.findItem(p.getItemCode()).map(PowerItem::getName).orElse(p.getItemCode());
+        String orgName = orgs.findUnit(p.getOrgCode()).map(u -> u.getName()).orElse(p.getOrgCode());
+        String deptName = orgs.findDepartment(r.getDeptCode()).map(d -> d.getName()).orElse(r.getDeptCode());
+        return "申请编号：" + r.getRevocationNo() + "\n申请部门：" + deptName + "（" + r.getDeptCode() + "）\n"
+                + "收回事项：" + p.getItemCode() + " " + itemName + "\n街道/镇：" + orgName + "（" + p.getOrgCode() + "）\n"
+                + "赋权方式：" + p.getMethod().label() + "，自 " + p.getEffectiveDate() + " 起生效\n"
+                + "收回理由：" + r.getReason() + "\n";
+    }
+}

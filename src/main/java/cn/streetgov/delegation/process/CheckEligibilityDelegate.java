@@ -1,0 +1,69 @@
+package cn.streetgov.delegation.process;
+
+import cn.streetgov.delegation.domain.DelegationCase;
+import cn.streetgov.delegation.domain.DelegationCases;
+import cn.streetgov.delegation.domain.DelegationCases.PairResult;
+import cn.streetgov.delegation.domain.PowerCatalog;
+import cn.streetgov.delegation.domain.PowerItem;
+import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.OrgUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks the DMN table {@code delegation-eligibility} (the administrators' rules) about every item x
+ * target of the case and records the answers. A power already in force for a target is not
+ * delegated twice.
+ */
+@Component("checkEligibilityDelegate")
+class CheckEligibilityDelegate implements JavaDelegate {
+
+    private final DelegationCases cases;
+    private final PowerCatalog catalog;
+    private final OrgDirectory orgs;
+
+    CheckEligibilityDelegate(DelegationCases cases, PowerCatalog catalog, OrgDirectory orgs) {
+        this.cases = cases;
+        this.catalog = catalog;
+        this.orgs = orgs;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long caseId = ProcessVariables.caseId(execution, Vars.CASE_ID);
+        DelegationCase c = cases.require(caseId);
+        DecisionService decisions = execution.getProcessEngineServices().getDecisionService();
+        List<PairResult> results = new ArrayList<>();
+        for (String itemCode : c.getItemCodes()) {
+            PowerItem item = catalog.findItem(itemCode).orElseThrow();
+            for (String orgCode : c.getTargetOrgCodes()) {
+                OrgUnit org = orgs.requireUnit(orgCode);
+                if (catalog.activePower(itemCode, orgCode).isPresent()) {
+                    results.add(new PairResult(itemCode, orgCode, false, "该事项已下放至" + org.getName() + "，目录中仍有效", false));
+                    continue;
+                }
+                DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(PowerDelegationProcess.DECISION_ELIGIBILITY)
+                        .variables(Variables.createVariables()
+                                .putValue("category", item.getCategory().name())
+                                .putValue("domain", item.getDomain().name())
+                                .putValue("method", c.getMethod().name())
+                                .putValue("targetType", org.getType().name())
+                                .putValue("targetCentral", org.isCentral()))
+                        .evaluate().getSingleResult();
+                results.add(new PairResult(itemCode, orgCode, Boolean.TRUE.equals(result.getEntry("eligible")),
+                        (String) result.getEntry("reason"), Boolean.TRUE.equals(result.getEntry("legalReviewRequired"))));
+            }
+        }
+        cases.recordEligibility(caseId, results);
+        execution.setVariable(Vars.ELIGIBLE_PAIR_COUNT, (int) results.stream().filter(PairResult::eligible).count());
+        execution.setVariable(Vars.LEGAL_REVIEW_REQUIRED, cases.require(caseId).isLegalReviewRequired());
+        execution.setVariable(Vars.CASE_SUMMARY, cases.summary(caseId));
+    }
+}

@@ -1,0 +1,127 @@
+package cn.streetgov.delegation.process;
+
+import cn.streetgov.audit.TaskDecisions;
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.PostRole;
+import cn.streetgov.security.ProcessStarters;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The process {@code power-delegation} (赋权下放审批): key, element ids, variables and errors as
+ * constants; who may start it; which variables are the decisions of each task.
+ */
+@Component
+public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
+
+    public static final String KEY = "power-delegation";
+    public static final String DECISION_ELIGIBILITY = "delegation-eligibility";
+
+    // element ids
+    public static final String START_EVENT = "startEvent_proposalSubmitted";
+    public static final String CHECK_ELIGIBILITY = "serviceTask_checkEligibility";
+    public static final String GATEWAY_ANY_ELIGIBLE = "gateway_anyEligible";
+    public static final String REVIEWS = "subProcess_reviews";
+    public static final String CAPACITY_REVIEW = "subProcess_capacityReview";
+    public static final String REVIEW_CAPACITY = "userTask_reviewCapacity";
+    public static final String CAPACITY_REMINDER = "boundaryEvent_capacityReminder";
+    public static final String REMIND_CAPACITY_REVIEW = "serviceTask_remindCapacityReview";
+    public static final String GATEWAY_LEGAL_REVIEW_NEEDED = "gateway_legalReviewNeeded";
+    public static final String REVIEW_LEGALITY = "userTask_reviewLegality";
+    public static final String REVISE_PROPOSAL = "userTask_reviseProposal";
+    public static final String END_UNLAWFUL = "endEvent_unlawful";
+    public static final String END_WITHDRAWN_IN_REVIEW = "endEvent_withdrawnInReview";
+    public static final String BOUNDARY_UNLAWFUL = "boundaryEvent_unlawful";
+    public static final String BOUNDARY_WITHDRAWN = "boundaryEvent_withdrawn";
+    public static final String EVALUATE_CAPACITY = "serviceTask_evaluateCapacity";
+    public static final String CONFIRM_STAFFING = "userTask_confirmStaffing";
+    public static final String REVISE_STAFFING = "userTask_reviseStaffing";
+    public static final String DECIDE_DELEGATION = "userTask_decideDelegation";
+    public static final String PUBLISH_CATALOG = "serviceTask_publishCatalog";
+    public static final String REVIEW_PERIOD_ELAPSED = "timerEvent_reviewPeriodElapsed";
+    public static final String REPORT_OPERATION = "userTask_reportOperation";
+    public static final String REJECT_CASE = "serviceTask_rejectCase";
+    public static final String WITHDRAW_CASE = "serviceTask_withdrawCase";
+    public static final String END_PUBLISHED = "endEvent_published";
+    public static final String END_REJECTED = "endEvent_rejected";
+    public static final String END_WITHDRAWN = "endEvent_withdrawn";
+
+    // errors
+    public static final String ERROR_UNLAWFUL = "Error_Unlawful";
+    public static final String ERROR_WITHDRAWN = "Error_Withdrawn";
+
+    /** Process variables: start input (CONTRACT.md), case reference, decisions. */
+    public static final class Vars {
+        public static final String DEPT_CODE = "deptCode";
+        public static final String POWER_ITEM_CODES = "powerItemCodes";
+        public static final String TARGET_ORG_CODES = "targetOrgCodes";
+        public static final String DELEGATION_METHOD = "delegationMethod";
+        public static final String LEGAL_BASIS = "legalBasis";
+        public static final String REASON = "reason";
+        public static final String STAFFING_TRANSFER = "staffingTransfer";
+        public static final String EFFECTIVE_DATE = "effectiveDate";
+
+        public static final String CASE_ID = "caseId";
+        public static final String CASE_NO = "caseNo";
+        public static final String CASE_SUMMARY = "caseSummary";
+        public static final String ORG_CODE = "orgCode";
+        public static final String ELIGIBLE_PAIR_COUNT = "eligiblePairCount";
+        public static final String LEGAL_REVIEW_REQUIRED = "legalReviewRequired";
+        public static final String ACCEPTED_TARGET_COUNT = "acceptedTargetCount";
+        public static final String CLOSING_OUTCOME = "closingOutcome";
+        public static final String OUTCOME = "outcome";
+
+        public static final String CAPACITY_DECISION = "capacityDecision";
+        public static final String CAPACITY_COMMENT = "capacityComment";
+        public static final String LEGAL_DECISION = "legalDecision";
+        public static final String LEGAL_COMMENT = "legalComment";
+        public static final String REVISION_DECISION = "revisionDecision";
+        public static final String REVISION_COMMENT = "revisionComment";
+        public static final String STAFFING_DECISION = "staffingDecision";
+        public static final String STAFFING_COMMENT = "staffingComment";
+        public static final String FINAL_DECISION = "finalDecision";
+        public static final String FINAL_COMMENT = "finalComment";
+        public static final String REPORT_ASSESSMENT = "reportAssessment";
+        public static final String REPORT_NOTE = "reportNote";
+
+        private Vars() {
+        }
+    }
+
+    private final OrgDirectory orgs;
+
+    PowerDelegationProcess(OrgDirectory orgs) {
+        this.orgs = orgs;
+    }
+
+    @Override
+    public String processKey() {
+        return KEY;
+    }
+
+    /** Any department may propose delegating its own powers. */
+    @Override
+    public Set<String> starterGroups() {
+        return orgs.departments().stream().map(d -> PostRole.DEPARTMENT.groupId(d.getCode()))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    @Override
+    public Map<String, TaskDecision> byTask() {
+        Map<String, TaskDecision> byTask = new LinkedHashMap<>();
+        byTask.put(REVIEW_CAPACITY, TaskDecision.of(Vars.CAPACITY_DECISION, Vars.CAPACITY_COMMENT, Vars.ORG_CODE));
+        byTask.put(REVIEW_LEGALITY, TaskDecision.of(Vars.LEGAL_DECISION, Vars.LEGAL_COMMENT));
+        byTask.put(REVISE_PROPOSAL, TaskDecision.of(Vars.REVISION_DECISION, Vars.REVISION_COMMENT,
+                Vars.LEGAL_BASIS, Vars.REASON, Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE));
+        byTask.put(CONFIRM_STAFFING, TaskDecision.of(Vars.STAFFING_DECISION, Vars.STAFFING_COMMENT,
+                Vars.STAFFING_TRANSFER));
+        byTask.put(REVISE_STAFFING, TaskDecision.of(Vars.REVISION_DECISION, Vars.REVISION_COMMENT,
+                Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE));
+        byTask.put(DECIDE_DELEGATION, TaskDecision.of(Vars.FINAL_DECISION, Vars.FINAL_COMMENT));
+        byTask.put(REPORT_OPERATION, TaskDecision.of(Vars.REPORT_ASSESSMENT, Vars.REPORT_NOTE, Vars.ORG_CODE));
+        return byTask;
+    }
+}
