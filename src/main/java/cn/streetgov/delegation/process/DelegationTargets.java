@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The multi-instance collections of the BPMN, read from the case record. */
 @Component("delegationTargets")
-class DelegationTargets {
+public class DelegationTargets {
 
     private final DelegationCases cases;
 
