@@ -1,0 +1,67 @@
+package cn.streetgov.delegation.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Case numbers, the catalog's "in force" rule, accepted pairs and the case text. */
+class DelegationDomainTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 22);
+
+    @Test
+    void shouldFormatReadableCaseNumbers() {
+        assertThat(CaseNumbers.format("FQ", 2026, 7)).isEqualTo("FQ-2026-0007");
+        assertThat(CaseNumbers.format("SH", 2027, 12345)).isEqualTo("SH-2027-12345");
+    }
+
+    @Test
+    void shouldBeInForceFromTheEffectiveDateUntilRevoked() {
+        DelegatedPower power = new DelegatedPower("CGZF-XK-001", "S01", DelegationMethod.DEVOLVE, DAY, 1L,
+                DAY.atStartOfDay());
+        assertThat(power.inForceOn(DAY.minusDays(1))).isFalse();
+        assertThat(power.inForceOn(DAY)).isTrue();
+        power.revoke(9L, DAY.plusDays(30).atStartOfDay());
+        assertThat(power.inForceOn(DAY.plusDays(31))).isFalse();
+        assertThat(power.getStatus()).isEqualTo(DelegatedPower.Status.REVOKED);
+        assertThat(power.getRevocationId()).isEqualTo(9L);
+    }
+
+    @Test
+    void shouldAcceptPairsThatAreEligibleAndNotRejected() {
+        CasePair ineligible = new CasePair(1L, "A", "S01", false, "不下放", false);
+        CasePair undecided = new CasePair(1L, "A", "S02", true, "可以", false);
+        CasePair rejected = new CasePair(1L, "A", "S03", true, "可以", false);
+        rejected.decideCapacity("REJECT");
+        CasePair conditional = new CasePair(1L, "A", "T01", true, "可以", false);
+        conditional.decideCapacity("ACCEPT_WITH_CONDITIONS");
+        ineligible.decideCapacity("ACCEPT");
+        assertThat(List.of(ineligible, undecided, rejected, conditional)).extracting(CasePair::isAccepted)
+                .containsExactly(false, false, false, true);
+    }
+
+    @Test
+    void shouldRenderTheCaseForTheForms() {
+        DelegationCase c = new DelegationCase("FQ-2026-0001", new DelegationProposal("CGZF", List.of("CGZF-CF-002"),
+                List.of("S01", "T01"), DelegationMethod.ENTRUST, "《大气污染防治法》", "镇里更方便", 2, DAY), "cgzf-off",
+                LocalDateTime.of(2026, 11, 22, 9, 0));
+        PowerItem item = new PowerItem("CGZF-CF-002", "露天烧烤处罚", PowerCategory.PENALTY, PolicyDomain.ECOLOGY, "CGZF",
+                "《大气污染防治法》第一百一十八条");
+        CasePair s01 = new CasePair(1L, "CGZF-CF-002", "S01", false, "不下放至中心城区街道", false);
+        CasePair t01 = new CasePair(1L, "CGZF-CF-002", "T01", true, "须经合法性审查", true);
+        t01.decideCapacity("REJECT");
+        CaseDecision decision = new CaseDecision(1L, CaseDecision.Step.CAPACITY, "userTask_reviewCapacity", "T01",
+                "t01-off", LocalDateTime.of(2026, 11, 23, 10, 30), "REJECT", "没有执法人员");
+        String text = CaseSummary.render(c, "城市管理和综合执法局", Map.of(item.getCode(), item),
+                Map.of("S01", "东华街道", "T01", "青山镇"), List.of(s01, t01), List.of(decision));
+        assertThat(text).contains("案件编号：FQ-2026-0001", "赋权方式：委托", "CGZF-CF-002 露天烧烤处罚〔行政处罚／生态环境〕",
+                "承接街道/镇：东华街道（S01）、青山镇（T01）", "✗ 东华街道 × CGZF-CF-002：不下放至中心城区街道",
+                "✓ 青山镇 × CGZF-CF-002：须经合法性审查；承接意见：不同意",
+                "2026-11-23 10:30 承接能力评估 青山镇 t01-off：不同意——没有执法人员");
+        assertThat(text.length()).isLessThanOrEqualTo(CaseSummary.MAX_LENGTH + 1);
+    }
+}
