@@ -1,10 +1,6 @@
 package cn.streetgov.delegation.process;
 
-import cn.streetgov.common.InvalidInputException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.Collection;
+import cn.streetgov.common.VariableLists;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -13,46 +9,15 @@ import org.camunda.spin.json.SpinJsonNode;
 /** Reading the variables as Tasklist and REST clients submit them (CONTRACT.md). */
 final class ProcessVariables {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ProcessVariables() {
     }
 
-    /** A list: a Json array of strings, a comma-separated String, or a Java collection. */
+    /** A list: a Json array of strings, a comma-separated String, or a Java collection (CONTRACT.md). */
     static List<String> stringList(Object value) {
-        List<String> out = new ArrayList<>();
-        if (value == null) {
-            return out;
-        }
         if (value instanceof SpinJsonNode node) {
-            if (node.isArray()) {
-                for (SpinJsonNode element : node.elements()) {
-                    out.add(element.isString() ? element.stringValue() : element.toString());
-                }
-                return clean(out);
-            }
-            return node.isString() ? stringList(node.stringValue()) : stringList(node.toString());
+            return VariableLists.parse(node.isString() ? node.stringValue() : node.toString());
         }
-        if (value instanceof Collection<?> collection) {
-            collection.forEach(v -> out.add(v == null ? null : v.toString()));
-            return clean(out);
-        }
-        String text = value.toString().trim();
-        if (text.startsWith("[")) {
-            try {
-                return clean(JSON.readValue(text, new TypeReference<List<String>>() { }));
-            } catch (Exception e) {
-                throw new InvalidInputException("列表格式无效（应为 JSON 字符串数组或以逗号分隔）: " + text);
-            }
-        }
-        for (String part : text.split("[,，;；]")) {
-            out.add(part);
-        }
-        return clean(out);
-    }
-
-    private static List<String> clean(List<String> values) {
-        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
+        return VariableLists.parse(value);
     }
 
     static String string(VariableScope scope, String name) {

@@ -21,7 +21,7 @@ class ProcessVariablesTest {
         assertThat(ProcessVariables.stringList(List.of("A", "B"))).containsExactly("A", "B");
         assertThat(ProcessVariables.stringList("")).isEmpty();
         assertThatThrownBy(() -> ProcessVariables.stringList("[S01"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("列表格式无效");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("列表格式不正确");
     }
 
     @Test
