@@ -6,6 +6,7 @@ import cn.streetgov.org.domain.Person;
 import cn.streetgov.org.domain.PersonRepository;
 import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.security.IdentitySynchronizer;
+import cn.streetgov.test.Http;
 import cn.streetgov.test.IntegrationTest;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,10 +14,14 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Camunda's users, groups and memberships are a copy of the organisation model (CONTRACT.md). */
 @IntegrationTest
 class IdentitySynchronizationTest {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     IdentityService identityService;
@@ -85,6 +90,14 @@ class IdentitySynchronizationTest {
         }
         synchronizer.synchronize();
         assertThat(identityService.createUserQuery().userId("tmp-sync").count()).isZero();
+    }
+
+    @Test
+    void administratorsCanResynchroniseOverHttpAndOthersCannot() {
+        assertThat(Http.as(port, "s01-off").postJson("/api/admin/identity/sync", "{}").status()).isEqualTo(403);
+        Http.Response response = Http.as(port, "admin").postJson("/api/admin/identity/sync", "{}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("users").asInt()).isGreaterThanOrEqualTo(33);
     }
 
     private void assertGroup(String userId, String groupId) {

@@ -16,7 +16,10 @@ public class SecurityProbe {
     public static final String KEY = "security-probe";
     public static final String TASK = "userTask_probe";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityProbe.class);
+
     public void validate(Object summary) {
+        log.info("探针校验: {}", summary);
         if ("invalid".equals(summary)) {
             throw new InvalidInputException("摘要无效");
         }
