@@ -14,8 +14,6 @@ import cn.streetgov.delegation.domain.DelegationCase;
 import cn.streetgov.delegation.domain.DelegationCases;
 import cn.streetgov.delegation.domain.DelegationClock;
 import cn.streetgov.delegation.domain.PowerCatalog;
-import cn.streetgov.delegation.domain.Revocation;
-import cn.streetgov.delegation.domain.Revocations;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
 import cn.streetgov.test.ProcessTestSupport;
 import java.time.LocalDate;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Every path of {@code power-delegation} (and the small {@code power-revocation}). */
+/** Every path of {@code power-delegation}: where the case went and what it wrote. */
 class PowerDelegationProcessTest extends ProcessTestSupport {
 
     private static final long DAY = 24 * 60;
@@ -39,8 +37,6 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
     DelegationCases cases;
     @Autowired
     PowerCatalog catalog;
-    @Autowired
-    Revocations revocations;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -279,54 +275,6 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
                         .isEqualTo("REPORT:S01:半年办件 126 件，群众满意"));
     }
 
-    // ---------------------------------------------------------------- revocation
-
-    @Test
-    void shouldRevokeAPowerAndTakeItOutOfTheCatalog() {
-        ProcessInstance delegation = publishedCase("CGZF-XK-001", "S02");
-        assertThat(catalog.inForce("S02", today())).extracting(DelegatedPower::getItemCode).contains("CGZF-XK-001");
-
-        ProcessInstance revocation = as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(
-                PowerRevocationProcess.KEY, Map.of("deptCode", "CGZF", "itemCode", "CGZF-XK-001", "orgCode", "S02",
-                        "revocationReason", "街道承接后办件质量不高")));
-        assertThat(revocation).isWaitingAt(PowerRevocationProcess.DECIDE_REVOCATION);
-        assertThat(revocation.getBusinessKey()).matches("SH-\\d{4}-\\d{4}");
-        complete("govt", task(revocation, PowerRevocationProcess.DECIDE_REVOCATION),
-                Map.of("revocationDecision", "APPROVE"));
-        assertThat(revocation).hasPassed(PowerRevocationProcess.REVOKE_POWER, PowerRevocationProcess.END_REVOKED)
-                .isEnded();
-        assertThat(catalog.inForce("S02", today())).extracting(DelegatedPower::getItemCode)
-                .doesNotContain("CGZF-XK-001");
-        assertThat(catalog.publishedBy(caseOf(delegation).getId())).singleElement()
-                .satisfies(p -> assertThat(p.getStatus()).isEqualTo(DelegatedPower.Status.REVOKED));
-        Revocation record = revocations.require((Long) historicVariable(revocation, "revocationId"));
-        assertThat(record.getStatus()).isEqualTo(Revocation.Status.REVOKED);
-        assertThat(record.getDecidedBy()).isEqualTo("govt");
-        assertThat(record.getDecidedOrg()).isEqualTo("district-government");
-    }
-
-    @Test
-    void shouldKeepThePowerWhenTheGovernmentRefusesRevocation() {
-        publishedCase("CGZF-XK-001", "S02");
-        ProcessInstance revocation = as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(
-                PowerRevocationProcess.KEY, Map.of("deptCode", "CGZF", "itemCode", "CGZF-XK-001", "orgCode", "S02",
-                        "revocationReason", "试行期结束")));
-        complete("govt", task(revocation, PowerRevocationProcess.DECIDE_REVOCATION),
-                Map.of("revocationDecision", "REJECT", "revocationComment", "运行良好，继续实施"));
-        assertThat(revocation).hasPassed(PowerRevocationProcess.END_KEPT).isEnded();
-        assertThat(historicVariable(revocation, "outcome")).isEqualTo("REJECTED");
-        assertThat(catalog.inForce("S02", today())).extracting(DelegatedPower::getItemCode).contains("CGZF-XK-001");
-    }
-
-    @Test
-    void shouldRefuseRevocationOfAPowerThatIsNotDelegated() {
-        long before = jdbc.queryForObject("select count(*) from dlg_revocation", Long.class);
-        assertRefused(() -> as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(PowerRevocationProcess.KEY,
-                Map.of("deptCode", "CGZF", "itemCode", "CGZF-XK-001", "orgCode", "T01", "revocationReason", "x"))),
-                "未下放");
-        assertThat(jdbc.queryForObject("select count(*) from dlg_revocation", Long.class)).isEqualTo(before);
-    }
-
     // ---------------------------------------------------------------- refused input
 
     @Test
@@ -375,14 +323,6 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private ProcessInstance publishedCase(String item, String org) {
-        ProcessInstance instance = start("cgzf-off", proposal("CGZF", List.of(item), List.of(org)));
-        complete(org.toLowerCase() + "-off", capacityTask(instance, org), Map.of(Vars.CAPACITY_DECISION, "ACCEPT"));
-        approveStaffingAndGovernment(instance);
-        assertThat(instance).isWaitingAt(REVIEW_PERIOD_ELAPSED);
-        return instance;
-    }
 
     private void approveStaffingAndGovernment(ProcessInstance instance) {
         complete("bianban", task(instance, CONFIRM_STAFFING), Map.of(Vars.STAFFING_DECISION, "APPROVE"));
