@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -207,9 +206,5 @@ public class DelegationCases {
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    static Set<String> sorted(List<String> values) {
-        return new TreeSet<>(values);
     }
 }

@@ -17,7 +17,6 @@ import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
 import cn.streetgov.test.ProcessTestSupport;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -387,10 +386,5 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
         var v = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName(name).list();
         return v.isEmpty() ? null : v.get(v.size() - 1).getValue();
-    }
-
-    @SuppressWarnings("unused")
-    private static ZoneId zone() {
-        return DelegationClock.ZONE;
     }
 }
