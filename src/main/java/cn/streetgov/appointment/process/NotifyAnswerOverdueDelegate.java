@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 
 /** The department's answer is overdue: the department and the organisation department are told. */
 @Component
-class NotifySuggestionOverdueDelegate implements JavaDelegate {
+class NotifyAnswerOverdueDelegate implements JavaDelegate {
 
     private final SuggestionService service;
 
-    NotifySuggestionOverdueDelegate(SuggestionService service) {
+    NotifyAnswerOverdueDelegate(SuggestionService service) {
         this.service = service;
     }
 

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
  * level. An invalid proposal fails the completion of the answer task with the Chinese reasons.
  */
 @Component
-class StartSuggestedConsultationDelegate implements JavaDelegate {
+class StartConsultationDelegate implements JavaDelegate {
 
     private final SuggestionService service;
 
-    StartSuggestedConsultationDelegate(SuggestionService service) {
+    StartConsultationDelegate(SuggestionService service) {
         this.service = service;
     }
 
