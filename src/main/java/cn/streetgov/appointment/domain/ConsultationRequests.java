@@ -15,6 +15,9 @@ import java.util.function.Function;
  */
 public final class ConsultationRequests {
 
+    /** Longest free text accepted (the engine keeps String variables of up to 4000 characters). */
+    public static final int MAX_TEXT = 2000;
+
     private ConsultationRequests() {
     }
 
@@ -66,6 +69,8 @@ public final class ConsultationRequests {
         }
         if (reason == null) {
             errors.add("请填写任免理由");
+        } else if (reason.length() > MAX_TEXT) {
+            errors.add("任免理由不能超过 " + MAX_TEXT + " 字");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,8 @@ public class ConsultationService {
     /** Records the mode and authority decided by the rules; returns the street's reply deadline. */
     public LocalDateTime applyRule(long caseId, String mode, String authority, int replyDays) {
         ConsultationCase c = require(caseId);
-        LocalDateTime deadline = AppointmentTime.now().plusDays(replyDays);
+        // whole seconds: the engine keeps due dates without milliseconds on MariaDB/MySQL
+        LocalDateTime deadline = AppointmentTime.now().plusDays(replyDays).truncatedTo(ChronoUnit.SECONDS);
         c.applyRule(mode, authority, replyDays, deadline);
         return deadline;
     }
@@ -76,7 +78,7 @@ public class ConsultationService {
     /** The street gets more time after the organisation department chased it; returns the new deadline. */
     public LocalDateTime extendDeadline(long caseId, Duration extension) {
         ConsultationCase c = require(caseId);
-        LocalDateTime deadline = AppointmentTime.now().plus(extension);
+        LocalDateTime deadline = AppointmentTime.now().plus(extension).truncatedTo(ChronoUnit.SECONDS);
         c.extendDeadline(deadline);
         return deadline;
     }
@@ -168,7 +170,7 @@ public class ConsultationService {
         s.append("人选：").append(nz(c.getCandidateName())).append('\n');
         s.append("职务：").append(c.getPositionTitle()).append("（").append(c.getPositionLevel().label()).append("）\n");
         s.append("现任负责人：").append(nz(c.getPreviousHeadName())).append('\n');
-        s.append("理由：").append(c.getReason()).append('\n');
+        s.append("理由：").append(clip(c.getReason(), 800)).append('\n');
         if (c.getDossierRef() != null) {
             s.append("考察材料：").append(c.getDossierRef()).append('\n');
         }
@@ -200,11 +202,17 @@ public class ConsultationService {
             }
             s.append("）");
             if (o.getComment() != null) {
-                s.append(" ").append(o.getComment());
+                s.append(" ").append(clip(o.getComment(), 400));
             }
             s.append('\n');
         }
-        return s.toString().trim();
+        // a form text is a String variable (at most 4000 characters in the engine's tables)
+        return clip(s.toString().trim(), 3800);
+    }
+
+    /** Shortens a text for the read-only form fields; the full text stays in the tables. */
+    static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     static String authorityLabel(String authority) {

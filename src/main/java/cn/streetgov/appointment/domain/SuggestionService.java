@@ -64,6 +64,8 @@ public class SuggestionService {
         }
         if (reason == null) {
             errors.add("请填写建议理由");
+        } else if (reason.length() > ConsultationRequests.MAX_TEXT) {
+            errors.add("建议理由不能超过 " + ConsultationRequests.MAX_TEXT + " 字");
         }
         if (agency != null && initiatorGroups != null
                 && initiatorGroups.stream().anyMatch(g -> g.startsWith(COMMITTEE_PREFIX))
@@ -126,9 +128,9 @@ public class SuggestionService {
         b.append("派驻机构：").append(agency.getName()).append("（").append(s.getAgencyCode()).append("）\n");
         b.append("现任负责人：").append(agency.getHeadName() == null ? "—" : agency.getHeadName()).append('\n');
         b.append("建议：").append(s.getAction().label()).append('\n');
-        b.append("理由：").append(s.getReason());
+        b.append("理由：").append(ConsultationService.clip(s.getReason(), 1500));
         if (s.getAnswerComment() != null) {
-            b.append("\n部门答复：").append(s.getAnswerComment());
+            b.append("\n部门答复：").append(ConsultationService.clip(s.getAnswerComment(), 1500));
         }
         return b.toString();
     }

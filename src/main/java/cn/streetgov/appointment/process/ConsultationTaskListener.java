@@ -61,6 +61,9 @@ class ConsultationTaskListener implements TaskListener {
         } else if (comment == null && !spec.commentOptionalFor().contains(decision)) {
             errors.add(spec.commentLabel());
         }
+        if (comment != null && comment.length() > cn.streetgov.appointment.domain.ConsultationRequests.MAX_TEXT) {
+            errors.add("意见不能超过 " + cn.streetgov.appointment.domain.ConsultationRequests.MAX_TEXT + " 字");
+        }
         if (spec.meetingRequired() && meetingDate == null) {
             errors.add("请填写会议日期");
         }

@@ -32,6 +32,9 @@ class SuggestionTaskListener implements TaskListener {
         if (!ACCEPT.equals(decision) && !DECLINE.equals(decision)) {
             throw new InvalidInputException("请选择答复（采纳 ACCEPT / 不予采纳 DECLINE）");
         }
+        if (comment != null && comment.length() > cn.streetgov.appointment.domain.ConsultationRequests.MAX_TEXT) {
+            throw new InvalidInputException("答复意见不能超过 " + cn.streetgov.appointment.domain.ConsultationRequests.MAX_TEXT + " 字");
+        }
         if (DECLINE.equals(decision)) {
             if (comment == null) {
                 throw new InvalidInputException("不予采纳须说明理由（街道可见）");

@@ -76,6 +76,20 @@ class ConsultationRequestsTest {
     }
 
     @Test
+    void shouldRefuseAnOverlongReason() {
+        Map<String, Object> vars = vars("S01-GA", "APPOINT", "张三");
+        vars.put("reason", "理".repeat(ConsultationRequests.MAX_TEXT + 1));
+        assertThatThrownBy(() -> ConsultationRequests.parse(vars, agencies)).hasMessageContaining("不能超过 2000 字");
+    }
+
+    @Test
+    void shouldClipLongTextsForTheForms() {
+        assertThat(ConsultationService.clip("一二三四五", 3)).isEqualTo("一二…");
+        assertThat(ConsultationService.clip("一二", 3)).isEqualTo("一二");
+        assertThat(ConsultationService.clip(null, 3)).isNull();
+    }
+
+    @Test
     void shouldFormatCaseNumbers() {
         assertThat(CaseNumbers.format("RM", 2026, 7)).isEqualTo("RM-2026-0007");
     }

@@ -280,8 +280,9 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
 
         at(pi).isWaitingAt(STREET_OPINION);
         Date newDeadline = task(pi, STREET_OPINION).getDueDate();
-        assertThat(AppointmentTime.toLocal(newDeadline)).isEqualTo(AppointmentTime.now().plusDays(3));
-        assertThat(caseOf(pi).getReplyDeadline()).isEqualTo(AppointmentTime.now().plusDays(3));
+        java.time.LocalDateTime expected = AppointmentTime.now().plusDays(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(AppointmentTime.toLocal(newDeadline)).isEqualTo(expected);
+        assertThat(caseOf(pi).getReplyDeadline()).isEqualTo(expected);
         streetAnswers(pi, "AGREE", null);
         at(pi).isWaitingAt(DEPT_DECISION);
         assertThat(consultations.opinions(caseOf(pi).getId())).extracting(CaseOpinion::getStep, CaseOpinion::getDecision)
