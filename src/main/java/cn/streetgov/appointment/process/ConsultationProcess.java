@@ -5,6 +5,7 @@ import cn.streetgov.audit.TaskDecisions;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.PostRole;
+import cn.streetgov.security.ProcessStarters;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -13,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import cn.streetgov.security.ProcessStarters;
 
 /**
  * The process {@code cadre-consultation} (processes/cadre-consultation.bpmn): its key, element ids,
@@ -147,7 +148,7 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters {
     @Override
     public Set<String> starterGroups() {
         return directory.departments().stream().map(d -> PostRole.DEPARTMENT.groupId(d.getCode()))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** An ISO date string ({@code yyyy-MM-dd}, also the date part of a date-time) or a {@code Date}. */

@@ -5,6 +5,7 @@ import static cn.streetgov.appointment.process.ConsultationProcess.*;
 import cn.streetgov.appointment.domain.AppointmentProperties;
 import cn.streetgov.appointment.domain.AppointmentTime;
 import cn.streetgov.appointment.domain.ConsultationService;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -52,7 +53,7 @@ class ConsultationRuleListener implements ExecutionListener {
         LocalDateTime now = AppointmentTime.now();
         LocalDateTime reminder = deadline.minus(properties.reminderBeforeDeadline());
         if (!reminder.isAfter(now)) {
-            reminder = now.plus(java.time.Duration.between(now, deadline).dividedBy(2));
+            reminder = now.plus(Duration.between(now, deadline).dividedBy(2));
         }
         execution.setVariable(REPLY_DEADLINE_DATE, AppointmentTime.toDate(deadline));
         execution.setVariable(REMINDER_DATE, AppointmentTime.toDate(reminder));

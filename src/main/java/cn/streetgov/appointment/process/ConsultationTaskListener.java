@@ -4,11 +4,14 @@ import static cn.streetgov.appointment.process.ConsultationProcess.*;
 
 import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
 import cn.streetgov.appointment.domain.AppointmentProperties;
+import cn.streetgov.appointment.domain.AppointmentTime;
+import cn.streetgov.appointment.domain.ConsultationRequests;
 import cn.streetgov.appointment.domain.ConsultationService;
 import cn.streetgov.appointment.process.ConsultationProcess.TaskSpec;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.org.domain.PostRole;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -61,13 +64,13 @@ class ConsultationTaskListener implements TaskListener {
         } else if (comment == null && !spec.commentOptionalFor().contains(decision)) {
             errors.add(spec.commentLabel());
         }
-        if (comment != null && comment.length() > cn.streetgov.appointment.domain.ConsultationRequests.MAX_TEXT) {
-            errors.add("意见不能超过 " + cn.streetgov.appointment.domain.ConsultationRequests.MAX_TEXT + " 字");
+        if (comment != null && comment.length() > ConsultationRequests.MAX_TEXT) {
+            errors.add("意见不能超过 " + ConsultationRequests.MAX_TEXT + " 字");
         }
         if (spec.meetingRequired() && meetingDate == null) {
             errors.add("请填写会议日期");
         }
-        if (meetingDate != null && meetingDate.isAfter(cn.streetgov.appointment.domain.AppointmentTime.now().toLocalDate())) {
+        if (meetingDate != null && meetingDate.isAfter(AppointmentTime.now().toLocalDate())) {
             errors.add("会议日期不能晚于今天");
         }
         if (!errors.isEmpty()) {
@@ -75,7 +78,7 @@ class ConsultationTaskListener implements TaskListener {
         }
         service.record(caseId, spec.step(), actor(task), organisation(task), meetingDate, decision, comment);
         if (HANDLE_NO_REPLY.equals(task.getTaskDefinitionKey()) && CHASE.equals(decision)) {
-            var deadline = service.extendDeadline(caseId, properties.chaseExtension());
+            LocalDateTime deadline = service.extendDeadline(caseId, properties.chaseExtension());
             ConsultationRuleListener.setDeadline(task.getExecution(), deadline, properties);
             service.notify(caseId, Kind.REMINDER, PostRole.STREET_COMMITTEE.groupId((String) task.getVariable(ORG_CODE)),
                     "案件 " + task.getExecution().getProcessBusinessKey() + "：组织部督办，请于 " + deadline.toLocalDate()

@@ -2,12 +2,14 @@ package cn.streetgov.appointment.process;
 
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 
+import cn.streetgov.appointment.domain.ConsultationRequests;
 import cn.streetgov.appointment.domain.Suggestion;
 import cn.streetgov.appointment.domain.SuggestionService;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +39,14 @@ class StartConsultationDelegate implements JavaDelegate {
         variables.put(ConsultationProcess.CANDIDATE_NAME, execution.getVariable(CANDIDATE_NAME));
         variables.put(ConsultationProcess.POSITION_TITLE, execution.getVariable(POSITION_TITLE));
         variables.put(ConsultationProcess.POSITION_LEVEL, execution.getVariable(POSITION_LEVEL));
-        variables.put(ConsultationProcess.REASON, "街道建议 " + s.getSuggestionNo() + "：" + s.getReason()
-                + (comment == null ? "" : "；部门意见：" + comment));
+        String reason = "街道建议 " + s.getSuggestionNo() + "：" + s.getReason() + (comment == null ? "" : "；部门意见：" + comment);
+        variables.put(ConsultationProcess.REASON, reason.length() <= ConsultationRequests.MAX_TEXT ? reason
+                : reason.substring(0, ConsultationRequests.MAX_TEXT - 1) + "…");
         variables.put(ConsultationProcess.SUGGESTION_NO, s.getSuggestionNo());
         ProcessInstance consultation = execution.getProcessEngineServices().getRuntimeService()
                 .startProcessInstanceByKey(ConsultationProcess.KEY, variables);
-        String by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-                : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String by = auth == null ? null : auth.getUserId();
         service.accept(id, comment, by, consultation.getBusinessKey());
         execution.setVariable(CASE_NO, consultation.getBusinessKey());
         execution.setVariable(OUTCOME, "ACCEPTED");

@@ -2,6 +2,7 @@ package cn.streetgov.appointment.process;
 
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 
+import cn.streetgov.appointment.domain.ConsultationRequests;
 import cn.streetgov.appointment.domain.SuggestionService;
 import cn.streetgov.common.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,8 +33,8 @@ class SuggestionTaskListener implements TaskListener {
         if (!ACCEPT.equals(decision) && !DECLINE.equals(decision)) {
             throw new InvalidInputException("请选择答复（采纳 ACCEPT / 不予采纳 DECLINE）");
         }
-        if (comment != null && comment.length() > cn.streetgov.appointment.domain.ConsultationRequests.MAX_TEXT) {
-            throw new InvalidInputException("答复意见不能超过 " + cn.streetgov.appointment.domain.ConsultationRequests.MAX_TEXT + " 字");
+        if (comment != null && comment.length() > ConsultationRequests.MAX_TEXT) {
+            throw new InvalidInputException("答复意见不能超过 " + ConsultationRequests.MAX_TEXT + " 字");
         }
         if (DECLINE.equals(decision)) {
             if (comment == null) {

@@ -40,8 +40,9 @@ class CadreConsultationRestTest extends ProcessTestSupport {
         Map<String, Object> start = Map.of("variables", variables(
                 "deptCode", "GA", "agencyCode", "S03-GA", "action", "APPOINT", "candidateName", "接任所长",
                 "positionTitle", "南湖派出所所长", "positionLevel", "SECTION", "reason", "原所长退休"));
+        // Tasklist submits the start form
         ResponseEntity<Map<String, Object>> started = post("ga-off",
-                "/engine-rest/process-definition/key/cadre-consultation/start", start, MAP);
+                "/engine-rest/process-definition/key/cadre-consultation/submit-form", start, MAP);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
         String instanceId = (String) started.getBody().get("id");
         String caseNo = (String) started.getBody().get("businessKey");
@@ -55,6 +56,8 @@ class CadreConsultationRestTest extends ProcessTestSupport {
         assertThat(streetTasks.get(0)).containsEntry("taskDefinitionKey", "userTask_streetOpinion")
                 .containsEntry("name", "街道党(工)委会议答复意见");
         assertThat(streetTasks.get(0).get("due")).isNotNull();
+        assertThat(get("ga-off", "/engine-rest/process-definition/key/cadre-consultation/deployed-start-form", MAP)
+                .getBody()).containsEntry("id", "consultation-start");
         String streetTask = (String) streetTasks.get(0).get("id");
         assertThat(get("s03-sec", "/engine-rest/task/" + streetTask + "/form", MAP).getBody())
                 .containsEntry("key", null);
@@ -108,7 +111,7 @@ class CadreConsultationRestTest extends ProcessTestSupport {
                 "deptCode", "GA", "agencyCode", "S03-CGZF", "action", "APPOINT", "candidateName", "某人",
                 "positionTitle", "中队长", "positionLevel", "SECTION", "reason", "越权"));
         ResponseEntity<Map<String, Object>> refused = post("ga-off",
-                "/engine-rest/process-definition/key/cadre-consultation/start", start, MAP);
+                "/engine-rest/process-definition/key/cadre-consultation/submit-form", start, MAP);
         // 400 once the foundation maps InvalidInputException over /engine-rest; the reason is there either way
         assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
         assertThat(refused.getBody().get("message").toString()).contains("不属于部门 GA");
