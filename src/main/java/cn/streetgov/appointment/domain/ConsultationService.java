@@ -32,11 +32,11 @@ public class ConsultationService {
     private final ConsultationCaseRepository cases;
     private final CaseOpinionRepository opinions;
     private final AppointmentNotificationRepository notifications;
-    private final CaseNumbers numbers;
+    private final ConsultationCaseNumbers numbers;
     private final OrgDirectory directory;
 
     ConsultationService(ConsultationCaseRepository cases, CaseOpinionRepository opinions,
-            AppointmentNotificationRepository notifications, CaseNumbers numbers, OrgDirectory directory) {
+            AppointmentNotificationRepository notifications, ConsultationCaseNumbers numbers, OrgDirectory directory) {
         this.cases = cases;
         this.opinions = opinions;
         this.notifications = notifications;

@@ -28,11 +28,11 @@ public class SuggestionService {
 
     private final SuggestionRepository suggestions;
     private final AppointmentNotificationRepository notifications;
-    private final CaseNumbers numbers;
+    private final ConsultationCaseNumbers numbers;
     private final OrgDirectory directory;
 
     SuggestionService(SuggestionRepository suggestions, AppointmentNotificationRepository notifications,
-            CaseNumbers numbers, OrgDirectory directory) {
+            ConsultationCaseNumbers numbers, OrgDirectory directory) {
         this.suggestions = suggestions;
         this.notifications = notifications;
         this.numbers = numbers;

@@ -91,7 +91,7 @@ class ConsultationRequestsTest {
 
     @Test
     void shouldFormatCaseNumbers() {
-        assertThat(CaseNumbers.format("RM", 2026, 7)).isEqualTo("RM-2026-0007");
+        assertThat(ConsultationCaseNumbers.format("RM", 2026, 7)).isEqualTo("RM-2026-0007");
     }
 
     static Map<String, Object> vars(String agency, String action, String candidate) {

@@ -27,7 +27,7 @@ class ConsultationServiceTest {
     ConsultationCaseRepository cases = mock(ConsultationCaseRepository.class);
     CaseOpinionRepository opinions = mock(CaseOpinionRepository.class);
     AppointmentNotificationRepository notifications = mock(AppointmentNotificationRepository.class);
-    CaseNumbers numbers = mock(CaseNumbers.class);
+    ConsultationCaseNumbers numbers = mock(ConsultationCaseNumbers.class);
     OrgDirectory directory = mock(OrgDirectory.class);
     ConsultationService service = new ConsultationService(cases, opinions, notifications, numbers, directory);
 

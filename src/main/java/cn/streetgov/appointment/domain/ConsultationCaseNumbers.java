@@ -7,11 +7,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Readable case numbers {@code PREFIX-YYYY-NNNN} from a counter table (locked row per prefix and year). */
 @Component
-class CaseNumbers {
+class ConsultationCaseNumbers {
 
     private final JdbcTemplate jdbc;
 
-    CaseNumbers(JdbcTemplate jdbc) {
+    ConsultationCaseNumbers(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
