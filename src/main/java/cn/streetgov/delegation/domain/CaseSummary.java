@@ -31,7 +31,7 @@ final class CaseSummary {
     }
 
     static String render(DelegationCase c, String deptName, Map<String, PowerItem> items, Map<String, String> orgNames,
-            List<CasePair> pairs, List<CaseDecision> decisions) {
+            List<DelegationPair> pairs, List<DelegationDecision> decisions) {
         StringBuilder out = new StringBuilder();
         out.append("案件编号：").append(c.getCaseNo()).append('\n');
         out.append("提出部门：").append(deptName).append("（").append(c.getDeptCode()).append("）\n");
@@ -54,7 +54,7 @@ final class CaseSummary {
                 .map(o -> orgNames.getOrDefault(o, o) + "（" + o + "）").collect(Collectors.joining("、"))).append('\n');
         if (!pairs.isEmpty()) {
             out.append("规则审查结果：\n");
-            for (CasePair p : pairs) {
+            for (DelegationPair p : pairs) {
                 out.append(p.isEligible() ? "  ✓ " : "  ✗ ").append(orgNames.getOrDefault(p.getOrgCode(), p.getOrgCode()))
                         .append(" × ").append(p.getItemCode()).append("：").append(p.getEligibilityReason());
                 if (p.getCapacityDecision() != null) {
@@ -65,7 +65,7 @@ final class CaseSummary {
         }
         if (!decisions.isEmpty()) {
             out.append("审查意见：\n");
-            for (CaseDecision d : decisions) {
+            for (DelegationDecision d : decisions) {
                 out.append("  · ").append(d.getDecidedAt().format(WHEN)).append(' ').append(d.getStep().label())
                         .append(" ").append(orgNames.getOrDefault(d.getOrgCode(), d.getOrgCode())).append(' ')
                         .append(d.getDecidedBy()).append("：").append(label(d.getDecision()));

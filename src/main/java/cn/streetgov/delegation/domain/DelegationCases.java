@@ -2,7 +2,7 @@ package cn.streetgov.delegation.domain;
 
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
-import cn.streetgov.delegation.domain.CaseDecision.Step;
+import cn.streetgov.delegation.domain.DelegationDecision.Step;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.OrgUnit;
 import java.time.LocalDate;
@@ -33,17 +33,17 @@ public class DelegationCases {
     }
 
     private final DelegationCaseRepository cases;
-    private final CasePairRepository pairs;
-    private final CaseDecisionRepository decisions;
-    private final CaseNotificationRepository notifications;
+    private final DelegationPairRepository pairs;
+    private final DelegationDecisionRepository decisions;
+    private final DelegationNotificationRepository notifications;
     private final DelegatedPowerRepository powers;
     private final PowerCatalog catalog;
-    private final CaseNumbers numbers;
+    private final DelegationCaseNumbers numbers;
     private final OrgDirectory orgs;
 
-    DelegationCases(DelegationCaseRepository cases, CasePairRepository pairs, CaseDecisionRepository decisions,
-            CaseNotificationRepository notifications, DelegatedPowerRepository powers, PowerCatalog catalog,
-            CaseNumbers numbers, OrgDirectory orgs) {
+    DelegationCases(DelegationCaseRepository cases, DelegationPairRepository pairs, DelegationDecisionRepository decisions,
+            DelegationNotificationRepository notifications, DelegatedPowerRepository powers, PowerCatalog catalog,
+            DelegationCaseNumbers numbers, OrgDirectory orgs) {
         this.cases = cases;
         this.pairs = pairs;
         this.decisions = decisions;
@@ -90,7 +90,7 @@ public class DelegationCases {
         pairs.deleteByCaseId(caseId);
         pairs.flush();
         for (PairResult r : results) {
-            pairs.save(new CasePair(caseId, r.itemCode(), r.orgCode(), r.eligible(), r.reason(),
+            pairs.save(new DelegationPair(caseId, r.itemCode(), r.orgCode(), r.eligible(), r.reason(),
                     r.eligible() && r.legalReviewRequired()));
         }
         c.setLegalReviewRequired(results.stream().anyMatch(r -> r.eligible() && r.legalReviewRequired()));
@@ -98,26 +98,26 @@ public class DelegationCases {
     }
 
     @Transactional(readOnly = true)
-    public List<CasePair> pairs(Long caseId) {
+    public List<DelegationPair> pairs(Long caseId) {
         return pairs.findByCaseIdOrderByOrgCodeAscItemCodeAsc(caseId);
     }
 
     /** Targets with at least one eligible item: each assesses its capacity. */
     @Transactional(readOnly = true)
     public List<String> capacityTargets(Long caseId) {
-        return pairs(caseId).stream().filter(CasePair::isEligible).map(CasePair::getOrgCode).distinct().toList();
+        return pairs(caseId).stream().filter(DelegationPair::isEligible).map(DelegationPair::getOrgCode).distinct().toList();
     }
 
     /** Targets that accepted at least one eligible item. */
     @Transactional(readOnly = true)
     public List<String> acceptedTargets(Long caseId) {
-        return pairs(caseId).stream().filter(CasePair::isAccepted).map(CasePair::getOrgCode).distinct().toList();
+        return pairs(caseId).stream().filter(DelegationPair::isAccepted).map(DelegationPair::getOrgCode).distinct().toList();
     }
 
     /** A target's capacity decision applies to all its eligible items of the case. */
-    public CaseDecision recordCapacity(Long caseId, String taskKey, String orgCode, String userId, String decision,
+    public DelegationDecision recordCapacity(Long caseId, String taskKey, String orgCode, String userId, String decision,
             String comment) {
-        for (CasePair pair : pairs.findByCaseIdAndOrgCode(caseId, orgCode)) {
+        for (DelegationPair pair : pairs.findByCaseIdAndOrgCode(caseId, orgCode)) {
             if (pair.isEligible()) {
                 pair.decideCapacity(decision);
             }
@@ -125,10 +125,10 @@ public class DelegationCases {
         return recordDecision(caseId, Step.CAPACITY, taskKey, orgCode, userId, decision, comment);
     }
 
-    public CaseDecision recordDecision(Long caseId, Step step, String taskKey, String orgCode, String userId,
+    public DelegationDecision recordDecision(Long caseId, Step step, String taskKey, String orgCode, String userId,
             String decision, String comment) {
         require(caseId);
-        CaseDecision saved = decisions.save(new CaseDecision(caseId, step, taskKey, orgCode,
+        DelegationDecision saved = decisions.save(new DelegationDecision(caseId, step, taskKey, orgCode,
                 userId == null ? "system" : userId, DelegationClock.now(), decision, blankToNull(comment)));
         log.info("赋权案件 {}: {} {} 由 {}（{}）作出", caseId, step.label(), decision, userId, orgCode);
         return saved;
@@ -166,7 +166,7 @@ public class DelegationCases {
         DelegationCase c = require(caseId);
         LocalDateTime now = DelegationClock.now();
         List<DelegatedPower> published = new ArrayList<>();
-        for (CasePair pair : pairs(caseId)) {
+        for (DelegationPair pair : pairs(caseId)) {
             if (pair.isAccepted()) {
                 published.add(powers.save(new DelegatedPower(pair.getItemCode(), pair.getOrgCode(), c.getMethod(),
                         c.getEffectiveDate(), caseId, now)));
@@ -177,18 +177,18 @@ public class DelegationCases {
         return published;
     }
 
-    public CaseNotification remind(Long caseId, String kind, String recipientGroup, String message) {
+    public DelegationNotification remind(Long caseId, String kind, String recipientGroup, String message) {
         log.info("提醒 {}: {}", recipientGroup, message);
-        return notifications.save(new CaseNotification(caseId, kind, recipientGroup, message, DelegationClock.now()));
+        return notifications.save(new DelegationNotification(caseId, kind, recipientGroup, message, DelegationClock.now()));
     }
 
     @Transactional(readOnly = true)
-    public List<CaseDecision> decisions(Long caseId) {
+    public List<DelegationDecision> decisions(Long caseId) {
         return decisions.findByCaseIdOrderByIdAsc(caseId);
     }
 
     @Transactional(readOnly = true)
-    public List<CaseNotification> notifications(Long caseId) {
+    public List<DelegationNotification> notifications(Long caseId) {
         return notifications.findByCaseIdOrderByIdAsc(caseId);
     }
 

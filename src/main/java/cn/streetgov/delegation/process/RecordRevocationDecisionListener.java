@@ -1,7 +1,7 @@
 package cn.streetgov.delegation.process;
 
 import cn.streetgov.common.InvalidInputException;
-import cn.streetgov.delegation.domain.Revocations;
+import cn.streetgov.delegation.domain.PowerRevocations;
 import cn.streetgov.delegation.process.PowerRevocationProcess.Vars;
 import cn.streetgov.org.domain.PostRole;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("recordRevocationDecisionListener")
 class RecordRevocationDecisionListener implements TaskListener {
 
-    private final Revocations revocations;
+    private final PowerRevocations revocations;
 
-    RecordRevocationDecisionListener(Revocations revocations) {
+    RecordRevocationDecisionListener(PowerRevocations revocations) {
         this.revocations = revocations;
     }
 

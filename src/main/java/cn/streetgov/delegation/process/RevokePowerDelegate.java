@@ -1,6 +1,6 @@
 package cn.streetgov.delegation.process;
 
-import cn.streetgov.delegation.domain.Revocations;
+import cn.streetgov.delegation.domain.PowerRevocations;
 import cn.streetgov.delegation.process.PowerRevocationProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component("revokePowerDelegate")
 class RevokePowerDelegate implements JavaDelegate {
 
-    private final Revocations revocations;
+    private final PowerRevocations revocations;
 
-    RevokePowerDelegate(Revocations revocations) {
+    RevokePowerDelegate(PowerRevocations revocations) {
         this.revocations = revocations;
     }
 

@@ -2,8 +2,8 @@ package cn.streetgov.delegation.process;
 
 import static cn.streetgov.delegation.process.ProcessVariables.string;
 
-import cn.streetgov.delegation.domain.Revocation;
-import cn.streetgov.delegation.domain.Revocations;
+import cn.streetgov.delegation.domain.PowerRevocation;
+import cn.streetgov.delegation.domain.PowerRevocations;
 import cn.streetgov.delegation.process.PowerRevocationProcess.Vars;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component("validateRevocationListener")
 class ValidateRevocationListener implements ExecutionListener {
 
-    private final Revocations revocations;
+    private final PowerRevocations revocations;
 
-    ValidateRevocationListener(Revocations revocations) {
+    ValidateRevocationListener(PowerRevocations revocations) {
         this.revocations = revocations;
     }
 
@@ -27,7 +27,7 @@ class ValidateRevocationListener implements ExecutionListener {
         Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         Set<String> groups = auth == null || auth.getUserId() == null ? null
                 : new HashSet<>(auth.getGroupIds() == null ? Set.of() : auth.getGroupIds());
-        Revocation revocation = revocations.open(string(execution, Vars.DEPT_CODE), string(execution, Vars.ITEM_CODE),
+        PowerRevocation revocation = revocations.open(string(execution, Vars.DEPT_CODE), string(execution, Vars.ITEM_CODE),
                 string(execution, Vars.ORG_CODE), string(execution, Vars.REVOCATION_REASON), groups,
                 auth == null ? null : auth.getUserId());
         revocations.attachProcess(revocation.getId(), execution.getProcessInstanceId());

@@ -15,8 +15,8 @@ class DelegationDomainTest {
 
     @Test
     void shouldFormatReadableCaseNumbers() {
-        assertThat(CaseNumbers.format("FQ", 2026, 7)).isEqualTo("FQ-2026-0007");
-        assertThat(CaseNumbers.format("SH", 2027, 12345)).isEqualTo("SH-2027-12345");
+        assertThat(DelegationCaseNumbers.format("FQ", 2026, 7)).isEqualTo("FQ-2026-0007");
+        assertThat(DelegationCaseNumbers.format("SH", 2027, 12345)).isEqualTo("SH-2027-12345");
     }
 
     @Test
@@ -33,14 +33,14 @@ class DelegationDomainTest {
 
     @Test
     void shouldAcceptPairsThatAreEligibleAndNotRejected() {
-        CasePair ineligible = new CasePair(1L, "A", "S01", false, "不下放", false);
-        CasePair undecided = new CasePair(1L, "A", "S02", true, "可以", false);
-        CasePair rejected = new CasePair(1L, "A", "S03", true, "可以", false);
+        DelegationPair ineligible = new DelegationPair(1L, "A", "S01", false, "不下放", false);
+        DelegationPair undecided = new DelegationPair(1L, "A", "S02", true, "可以", false);
+        DelegationPair rejected = new DelegationPair(1L, "A", "S03", true, "可以", false);
         rejected.decideCapacity("REJECT");
-        CasePair conditional = new CasePair(1L, "A", "T01", true, "可以", false);
+        DelegationPair conditional = new DelegationPair(1L, "A", "T01", true, "可以", false);
         conditional.decideCapacity("ACCEPT_WITH_CONDITIONS");
         ineligible.decideCapacity("ACCEPT");
-        assertThat(List.of(ineligible, undecided, rejected, conditional)).extracting(CasePair::isAccepted)
+        assertThat(List.of(ineligible, undecided, rejected, conditional)).extracting(DelegationPair::isAccepted)
                 .containsExactly(false, false, false, true);
     }
 
@@ -51,10 +51,10 @@ class DelegationDomainTest {
                 LocalDateTime.of(2026, 11, 22, 9, 0));
         PowerItem item = new PowerItem("CGZF-CF-002", "露天烧烤处罚", PowerCategory.PENALTY, PolicyDomain.ECOLOGY, "CGZF",
                 "《大气污染防治法》第一百一十八条");
-        CasePair s01 = new CasePair(1L, "CGZF-CF-002", "S01", false, "不下放至中心城区街道", false);
-        CasePair t01 = new CasePair(1L, "CGZF-CF-002", "T01", true, "须经合法性审查", true);
+        DelegationPair s01 = new DelegationPair(1L, "CGZF-CF-002", "S01", false, "不下放至中心城区街道", false);
+        DelegationPair t01 = new DelegationPair(1L, "CGZF-CF-002", "T01", true, "须经合法性审查", true);
         t01.decideCapacity("REJECT");
-        CaseDecision decision = new CaseDecision(1L, CaseDecision.Step.CAPACITY, "userTask_reviewCapacity", "T01",
+        DelegationDecision decision = new DelegationDecision(1L, DelegationDecision.Step.CAPACITY, "userTask_reviewCapacity", "T01",
                 "t01-off", LocalDateTime.of(2026, 11, 23, 10, 30), "REJECT", "没有执法人员");
         String text = CaseSummary.render(c, "城市管理和综合执法局", Map.of(item.getCode(), item),
                 Map.of("S01", "东华街道", "T01", "青山镇"), List.of(s01, t01), List.of(decision));

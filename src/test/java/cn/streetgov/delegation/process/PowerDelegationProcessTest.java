@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.streetgov.common.InvalidInputException;
-import cn.streetgov.delegation.domain.CaseDecision;
-import cn.streetgov.delegation.domain.CasePair;
+import cn.streetgov.delegation.domain.DelegationDecision;
+import cn.streetgov.delegation.domain.DelegationPair;
 import cn.streetgov.delegation.domain.CaseStatus;
 import cn.streetgov.delegation.domain.DelegatedPower;
 import cn.streetgov.delegation.domain.DelegationCase;
@@ -79,7 +79,7 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
                 .containsExactly("S01/CGZF-CF-001", "S01/CGZF-XK-001", "S03/CGZF-CF-001", "S03/CGZF-XK-001");
         assertThat(catalog.inForce("S03", DelegationClock.today())).extracting(DelegatedPower::getItemCode)
                 .contains("CGZF-XK-001", "CGZF-CF-001");
-        List<CaseDecision> decisions = cases.decisions(c.getId());
+        List<DelegationDecision> decisions = cases.decisions(c.getId());
         assertThat(decisions).extracting(d -> d.getStep() + ":" + d.getOrgCode() + ":" + d.getDecidedBy() + ":" + d.getDecision())
                 .containsExactly("CAPACITY:S01:s01-off:ACCEPT", "CAPACITY:S03:s03-off:ACCEPT_WITH_CONDITIONS",
                         "LEGAL:legal-review:legal:LAWFUL", "STAFFING:bianban:bianban:APPROVE",
@@ -100,7 +100,7 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
         assertThat(instance).isWaitingAt(REVIEW_PERIOD_ELAPSED);
         assertThat(catalog.publishedBy(caseOf(instance).getId())).extracting(DelegatedPower::getOrgCode)
                 .containsExactly("S02");
-        assertThat(cases.pairs(caseOf(instance).getId())).extracting(CasePair::getCapacityDecision)
+        assertThat(cases.pairs(caseOf(instance).getId())).extracting(DelegationPair::getCapacityDecision)
                 .containsExactly("REJECT", "ACCEPT");
     }
 
@@ -126,7 +126,7 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
         assertThat(instance).hasPassed(END_UNLAWFUL, BOUNDARY_UNLAWFUL, REJECT_CASE).isEnded();
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
         assertRejected(instance);
-        assertThat(cases.decisions(caseOf(instance).getId())).extracting(CaseDecision::getComment)
+        assertThat(cases.decisions(caseOf(instance).getId())).extracting(DelegationDecision::getComment)
                 .containsExactly("上位法未授权委托实施");
     }
 
@@ -162,7 +162,7 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
         ProcessInstance instance = start("cgzf-off", proposal("CGZF", List.of("CGZF-CF-002"), List.of("S01", "S02")));
         assertThat(instance).hasPassed(GATEWAY_ANY_ELIGIBLE, REJECT_CASE).hasNotPassed(REVIEWS).isEnded();
         assertRejected(instance);
-        assertThat(cases.pairs(caseOf(instance).getId())).noneMatch(CasePair::isEligible);
+        assertThat(cases.pairs(caseOf(instance).getId())).noneMatch(DelegationPair::isEligible);
     }
 
     // ---------------------------------------------------------------- revision and withdrawal
@@ -199,7 +199,7 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
         assertThat(caseOf(instance).getLegalBasis()).contains("《行政处罚法》第二十四条");
         complete("legal", task(instance, REVIEW_LEGALITY), Map.of(Vars.LEGAL_DECISION, "LAWFUL"));
         assertThat(instance).isWaitingAt(CONFIRM_STAFFING);
-        assertThat(cases.decisions(caseOf(instance).getId())).extracting(CaseDecision::getDecision)
+        assertThat(cases.decisions(caseOf(instance).getId())).extracting(DelegationDecision::getDecision)
                 .containsExactly("ACCEPT", "REVISE", "RESUBMIT", "LAWFUL");
     }
 

@@ -14,8 +14,8 @@ import cn.streetgov.delegation.domain.DelegationCase;
 import cn.streetgov.delegation.domain.DelegationCases;
 import cn.streetgov.delegation.domain.DelegationClock;
 import cn.streetgov.delegation.domain.PowerCatalog;
-import cn.streetgov.delegation.domain.Revocation;
-import cn.streetgov.delegation.domain.Revocations;
+import cn.streetgov.delegation.domain.PowerRevocation;
+import cn.streetgov.delegation.domain.PowerRevocations;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
 import cn.streetgov.test.ProcessTestSupport;
 import java.time.LocalDate;
@@ -35,7 +35,7 @@ class PowerRevocationProcessTest extends ProcessTestSupport {
     @Autowired
     PowerCatalog catalog;
     @Autowired
-    Revocations revocations;
+    PowerRevocations revocations;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -62,8 +62,8 @@ class PowerRevocationProcessTest extends ProcessTestSupport {
                 .doesNotContain("CGZF-XK-001");
         assertThat(catalog.publishedBy(caseOf(delegation).getId())).singleElement()
                 .satisfies(p -> assertThat(p.getStatus()).isEqualTo(DelegatedPower.Status.REVOKED));
-        Revocation record = revocations.require((Long) historicVariable(revocation, "revocationId"));
-        assertThat(record.getStatus()).isEqualTo(Revocation.Status.REVOKED);
+        PowerRevocation record = revocations.require((Long) historicVariable(revocation, "revocationId"));
+        assertThat(record.getStatus()).isEqualTo(PowerRevocation.Status.REVOKED);
         assertThat(record.getDecidedBy()).isEqualTo("govt");
         assertThat(record.getDecidedOrg()).isEqualTo("district-government");
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.streetgov.common.InvalidInputException;
-import cn.streetgov.delegation.domain.CaseDecision.Step;
+import cn.streetgov.delegation.domain.DelegationDecision.Step;
 import java.util.List;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
@@ -26,20 +26,20 @@ class ProcessVariablesTest {
 
     @Test
     void shouldRequireADecisionAndAReasonWhereOneIsNeeded() {
-        RecordDecisionListener.Spec capacity = RecordDecisionListener.SPECS.get(PowerDelegationProcess.REVIEW_CAPACITY);
+        RecordDelegationDecisionListener.Spec capacity = RecordDelegationDecisionListener.SPECS.get(PowerDelegationProcess.REVIEW_CAPACITY);
         assertThat(capacity.step()).isEqualTo(Step.CAPACITY);
-        RecordDecisionListener.check(capacity, "ACCEPT", null);
-        RecordDecisionListener.check(capacity, "ACCEPT_WITH_CONDITIONS", "派员带教");
-        assertThatThrownBy(() -> RecordDecisionListener.check(capacity, "ACCEPT_WITH_CONDITIONS", null))
+        RecordDelegationDecisionListener.check(capacity, "ACCEPT", null);
+        RecordDelegationDecisionListener.check(capacity, "ACCEPT_WITH_CONDITIONS", "派员带教");
+        assertThatThrownBy(() -> RecordDelegationDecisionListener.check(capacity, "ACCEPT_WITH_CONDITIONS", null))
                 .hasMessage("请填写承接条件或不同意的理由");
-        assertThatThrownBy(() -> RecordDecisionListener.check(capacity, null, null))
+        assertThatThrownBy(() -> RecordDelegationDecisionListener.check(capacity, null, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("请选择承接意见");
-        assertThatThrownBy(() -> RecordDecisionListener.check(capacity, "MAYBE", "x"))
+        assertThatThrownBy(() -> RecordDelegationDecisionListener.check(capacity, "MAYBE", "x"))
                 .isInstanceOf(InvalidInputException.class);
-        RecordDecisionListener.Spec report = RecordDecisionListener.SPECS.get(PowerDelegationProcess.REPORT_OPERATION);
-        assertThatThrownBy(() -> RecordDecisionListener.check(report, "WORKING", null))
+        RecordDelegationDecisionListener.Spec report = RecordDelegationDecisionListener.SPECS.get(PowerDelegationProcess.REPORT_OPERATION);
+        assertThatThrownBy(() -> RecordDelegationDecisionListener.check(report, "WORKING", null))
                 .hasMessage("请填写运行情况报告");
-        assertThat(RecordDecisionListener.SPECS.keySet())
+        assertThat(RecordDelegationDecisionListener.SPECS.keySet())
                 .containsExactlyInAnyOrderElementsOf(new PowerDelegationProcessDecisions().byTaskKeys());
     }
 

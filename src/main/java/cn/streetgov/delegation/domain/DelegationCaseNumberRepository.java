@@ -6,9 +6,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface CaseNumberRepository extends JpaRepository<CaseNumber, CaseNumber.Key> {
+interface DelegationCaseNumberRepository extends JpaRepository<DelegationCaseNumber, DelegationCaseNumber.Key> {
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select n from CaseNumber n where n.key = :key")
-    Optional<CaseNumber> lockByKey(CaseNumber.Key key);
+    @Query("select n from DelegationCaseNumber n where n.key = :key")
+    Optional<DelegationCaseNumber> lockByKey(DelegationCaseNumber.Key key);
 }

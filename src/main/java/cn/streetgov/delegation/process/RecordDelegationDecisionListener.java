@@ -9,7 +9,7 @@ import static cn.streetgov.delegation.process.PowerDelegationProcess.REVISE_PROP
 import static cn.streetgov.delegation.process.PowerDelegationProcess.REVISE_STAFFING;
 
 import cn.streetgov.common.InvalidInputException;
-import cn.streetgov.delegation.domain.CaseDecision.Step;
+import cn.streetgov.delegation.domain.DelegationDecision.Step;
 import cn.streetgov.delegation.domain.CaseStatus;
 import cn.streetgov.delegation.domain.DelegationCases;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * (refused with a Chinese reason, the task stays open), stores it with who, for which
  * organisation and when, and refreshes the case text shown to the next officials.
  */
-@Component("recordDecisionListener")
-class RecordDecisionListener implements TaskListener {
+@Component("recordDelegationDecisionListener")
+class RecordDelegationDecisionListener implements TaskListener {
 
     /** What each task decides: variables, allowed values, the values that need no comment. */
     record Spec(Step step, String decisionVar, String commentVar, Set<String> allowed, Set<String> noCommentNeeded,
@@ -53,7 +53,7 @@ class RecordDecisionListener implements TaskListener {
 
     private final DelegationCases cases;
 
-    RecordDecisionListener(DelegationCases cases) {
+    RecordDelegationDecisionListener(DelegationCases cases) {
         this.cases = cases;
     }
 

@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 /** A reminder sent to a group before a deadline of a case. */
 @Entity
 @Table(name = "dlg_notification")
-public class CaseNotification {
+public class DelegationNotification {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -30,10 +30,10 @@ public class CaseNotification {
     @Column(name = "created_at")
     private LocalDateTime createdAt;
 
-    protected CaseNotification() {
+    protected DelegationNotification() {
     }
 
-    public CaseNotification(Long caseId, String kind, String recipientGroup, String message, LocalDateTime createdAt) {
+    public DelegationNotification(Long caseId, String kind, String recipientGroup, String message, LocalDateTime createdAt) {
         this.caseId = caseId;
         this.kind = kind;
         this.recipientGroup = recipientGroup;

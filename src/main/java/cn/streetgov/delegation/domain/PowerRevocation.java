@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
 /** A department's request to take a delegated power back (收回赋权) and the government's decision. */
 @Entity
 @Table(name = "dlg_revocation")
-public class Revocation {
+public class PowerRevocation {
 
     public enum Status { REQUESTED, REVOKED, REJECTED }
 
@@ -58,10 +58,10 @@ public class Revocation {
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
-    protected Revocation() {
+    protected PowerRevocation() {
     }
 
-    public Revocation(String revocationNo, Long delegatedPowerId, String deptCode, String reason, String requestedBy,
+    public PowerRevocation(String revocationNo, Long delegatedPowerId, String deptCode, String reason, String requestedBy,
             LocalDateTime requestedAt) {
         this.revocationNo = revocationNo;
         this.delegatedPowerId = delegatedPowerId;

@@ -16,20 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 /** Taking a delegated power back (收回赋权): the department asks, the district government decides. */
 @Service
 @Transactional
-public class Revocations {
+public class PowerRevocations {
 
-    private static final Logger log = LoggerFactory.getLogger(Revocations.class);
+    private static final Logger log = LoggerFactory.getLogger(PowerRevocations.class);
 
     public static final String PREFIX = "SH";
 
-    private final RevocationRepository revocations;
+    private final PowerRevocationRepository revocations;
     private final DelegatedPowerRepository powers;
     private final PowerCatalog catalog;
-    private final CaseNumbers numbers;
+    private final DelegationCaseNumbers numbers;
     private final OrgDirectory orgs;
 
-    Revocations(RevocationRepository revocations, DelegatedPowerRepository powers, PowerCatalog catalog,
-            CaseNumbers numbers, OrgDirectory orgs) {
+    PowerRevocations(PowerRevocationRepository revocations, DelegatedPowerRepository powers, PowerCatalog catalog,
+            DelegationCaseNumbers numbers, OrgDirectory orgs) {
         this.revocations = revocations;
         this.powers = powers;
         this.catalog = catalog;
@@ -38,7 +38,7 @@ public class Revocations {
     }
 
     /** Validates the request (InvalidInputException, nothing written) and records it. */
-    public Revocation open(String deptCode, String itemCode, String orgCode, String reason, Set<String> starterGroups,
+    public PowerRevocation open(String deptCode, String itemCode, String orgCode, String reason, Set<String> starterGroups,
             String userId) {
         List<String> errors = new ArrayList<>();
         if (deptCode == null || orgs.findDepartment(deptCode).isEmpty()) {
@@ -67,14 +67,14 @@ public class Revocations {
             throw new InvalidInputException(errors);
         }
         LocalDateTime now = DelegationClock.now();
-        Revocation revocation = revocations.save(new Revocation(numbers.next(PREFIX, now.getYear()),
+        PowerRevocation revocation = revocations.save(new PowerRevocation(numbers.next(PREFIX, now.getYear()),
                 power.get().getId(), deptCode, reason.trim(), userId, now));
         log.info("收回赋权申请 {}: {} × {}", revocation.getRevocationNo(), itemCode, orgCode);
         return revocation;
     }
 
     @Transactional(readOnly = true)
-    public Revocation require(Long id) {
+    public PowerRevocation require(Long id) {
         return revocations.findById(id).orElseThrow(() -> new NotFoundException("未知的收回赋权申请: " + id));
     }
 
@@ -88,7 +88,7 @@ public class Revocations {
 
     /** Takes the power out of the catalog. */
     public DelegatedPower revoke(Long id) {
-        Revocation revocation = require(id);
+        PowerRevocation revocation = require(id);
         DelegatedPower power = powers.findById(revocation.getDelegatedPowerId()).orElseThrow();
         power.revoke(id, DelegationClock.now());
         revocation.markRevoked();
@@ -98,7 +98,7 @@ public class Revocations {
 
     @Transactional(readOnly = true)
     public String summary(Long id) {
-        Revocation r = require(id);
+        PowerRevocation r = require(id);
         DelegatedPower p = powers.findById(r.getDelegatedPowerId()).orElseThrow();
         String itemName = catalog.findItem(p.getItemCode()).map(PowerItem::getName).orElse(p.getItemCode());
         String orgName = orgs.findUnit(p.getOrgCode()).map(u -> u.getName()).orElse(p.getOrgCode());

@@ -5,18 +5,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Readable case numbers from a table: {@code FQ-2026-0007}, one series per prefix and year. */
 @Service
-public class CaseNumbers {
+public class DelegationCaseNumbers {
 
-    private final CaseNumberRepository numbers;
+    private final DelegationCaseNumberRepository numbers;
 
-    CaseNumbers(CaseNumberRepository numbers) {
+    DelegationCaseNumbers(DelegationCaseNumberRepository numbers) {
         this.numbers = numbers;
     }
 
     @Transactional
     public String next(String prefix, int year) {
-        CaseNumber.Key key = new CaseNumber.Key(prefix, year);
-        CaseNumber number = numbers.lockByKey(key).orElseGet(() -> numbers.saveAndFlush(new CaseNumber(key)));
+        DelegationCaseNumber.Key key = new DelegationCaseNumber.Key(prefix, year);
+        DelegationCaseNumber number = numbers.lockByKey(key).orElseGet(() -> numbers.saveAndFlush(new DelegationCaseNumber(key)));
         return format(prefix, year, number.next());
     }
 

@@ -2,5 +2,5 @@ package cn.streetgov.delegation.domain;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface RevocationRepository extends JpaRepository<Revocation, Long> {
+public interface PowerRevocationRepository extends JpaRepository<PowerRevocation, Long> {
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /** One item x target of a case: the eligibility rule's answer and the target's capacity decision. */
 @Entity
 @Table(name = "dlg_case_pair")
-public class CasePair {
+public class DelegationPair {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,10 +36,10 @@ public class CasePair {
     @Column(name = "capacity_decision")
     private String capacityDecision;
 
-    protected CasePair() {
+    protected DelegationPair() {
     }
 
-    public CasePair(Long caseId, String itemCode, String orgCode, boolean eligible, String eligibilityReason,
+    public DelegationPair(Long caseId, String itemCode, String orgCode, boolean eligible, String eligibilityReason,
             boolean legalReviewRequired) {
         this.caseId = caseId;
         this.itemCode = itemCode;

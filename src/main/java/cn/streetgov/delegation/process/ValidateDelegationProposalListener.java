@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
  * reasons; the whole start is rolled back, nothing is left behind), persists the case and makes its
  * number the business key.
  */
-@Component("validateProposalListener")
-class ValidateProposalListener implements ExecutionListener {
+@Component("validateDelegationProposalListener")
+class ValidateDelegationProposalListener implements ExecutionListener {
 
     private final DelegationCases cases;
 
-    ValidateProposalListener(DelegationCases cases) {
+    ValidateDelegationProposalListener(DelegationCases cases) {
         this.cases = cases;
     }
 

@@ -8,12 +8,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Closes the case without publication; the outcome comes from the task's input {@code closingOutcome}. */
-@Component("closeCaseDelegate")
-class CloseCaseDelegate implements JavaDelegate {
+@Component("closeDelegationCaseDelegate")
+class CloseDelegationCaseDelegate implements JavaDelegate {
 
     private final DelegationCases cases;
 
-    CloseCaseDelegate(DelegationCases cases) {
+    CloseDelegationCaseDelegate(DelegationCases cases) {
         this.cases = cases;
     }
 

@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
 /** A decision taken on a case: who, for which organisation, when, what, and why. */
 @Entity
 @Table(name = "dlg_decision")
-public class CaseDecision {
+public class DelegationDecision {
 
     /** The steps of a case where someone decides. */
     public enum Step {
@@ -62,10 +62,10 @@ public class CaseDecision {
     @Column(name = "comment_text")
     private String comment;
 
-    protected CaseDecision() {
+    protected DelegationDecision() {
     }
 
-    public CaseDecision(Long caseId, Step step, String taskKey, String orgCode, String decidedBy,
+    public DelegationDecision(Long caseId, Step step, String taskKey, String orgCode, String decidedBy,
             LocalDateTime decidedAt, String decision, String comment) {
         this.caseId = caseId;
         this.step = step;

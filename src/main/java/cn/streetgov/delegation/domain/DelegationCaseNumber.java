@@ -10,7 +10,7 @@ import java.io.Serializable;
 /** The last case number handed out per prefix and year. */
 @Entity
 @Table(name = "dlg_case_number")
-class CaseNumber {
+class DelegationCaseNumber {
 
     @Embeddable
     record Key(@Column(name = "prefix") String prefix, @Column(name = "case_year") int year) implements Serializable {
@@ -22,10 +22,10 @@ class CaseNumber {
     @Column(name = "last_number")
     private int lastNumber;
 
-    protected CaseNumber() {
+    protected DelegationCaseNumber() {
     }
 
-    CaseNumber(Key key) {
+    DelegationCaseNumber(Key key) {
         this.key = key;
     }
 
