@@ -1,0 +1,28 @@
+package cn.streetgov.whistle.api;
+
+import cn.streetgov.security.CurrentUser;
+import cn.streetgov.whistle.WhistleMetricsQuery;
+import cn.streetgov.whistle.WhistleMetricsQuery.AgencyFigures;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Figures of whistle dispatch per dispatched agency and period (login required). */
+@RestController
+@RequestMapping("/api/whistles")
+class WhistleMetricsController {
+
+    private final WhistleMetricsQuery metrics;
+
+    WhistleMetricsController(WhistleMetricsQuery metrics) {
+        this.metrics = metrics;
+    }
+
+    /** {@code GET /api/whistles/metrics?period=2026|2026-H2|2026-Q4}; a bad period gives 400. */
+    @GetMapping("/metrics")
+    List<AgencyFigures> metrics(@RequestParam String period, CurrentUser user) {
+        return metrics.figuresByAgency(period);
+    }
+}

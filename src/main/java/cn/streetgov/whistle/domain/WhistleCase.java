@@ -1,0 +1,182 @@
+package cn.streetgov.whistle.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/** A whistle blown by a street/town office (吹哨): the business record of one case. */
+@Entity
+@Table(name = "whistle_case")
+public class WhistleCase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "case_no")
+    private String caseNo;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    @Column(name = "org_code")
+    private String orgCode;
+
+    private String summary;
+
+    private String location;
+
+    @Enumerated(EnumType.STRING)
+    private Urgency urgency;
+
+    @Column(name = "report_minutes")
+    private Integer reportMinutes;
+
+    @Column(name = "handling_minutes")
+    private Integer handlingMinutes;
+
+    @Column(name = "report_deadline")
+    private LocalDateTime reportDeadline;
+
+    @Column(name = "handling_deadline")
+    private LocalDateTime handlingDeadline;
+
+    @Enumerated(EnumType.STRING)
+    private CaseStatus status;
+
+    @Column(name = "reopen_count")
+    private int reopenCount;
+
+    private Integer satisfaction;
+
+    private String outcome;
+
+    @Column(name = "started_by")
+    private String startedBy;
+
+    @Column(name = "created_at")
+    private LocalDateTime createdAt;
+
+    @Column(name = "closed_at")
+    private LocalDateTime closedAt;
+
+    protected WhistleCase() {
+    }
+
+    WhistleCase(String caseNo, String processInstanceId, String orgCode, String summary, String location,
+            Urgency urgency, String startedBy, LocalDateTime createdAt) {
+        this.caseNo = caseNo;
+        this.processInstanceId = processInstanceId;
+        this.orgCode = orgCode;
+        this.summary = summary;
+        this.location = location;
+        this.urgency = urgency;
+        this.startedBy = startedBy;
+        this.createdAt = createdAt;
+        this.status = CaseStatus.REPORTING;
+    }
+
+    void applySla(int reportMinutes, int handlingMinutes) {
+        this.reportMinutes = reportMinutes;
+        this.handlingMinutes = handlingMinutes;
+        this.reportDeadline = createdAt.plusMinutes(reportMinutes);
+        this.handlingDeadline = createdAt.plusMinutes(handlingMinutes);
+    }
+
+    void moveTo(CaseStatus status) {
+        this.status = status;
+    }
+
+    void recordSatisfaction(int satisfaction) {
+        this.satisfaction = satisfaction;
+    }
+
+    void reopen() {
+        this.reopenCount++;
+        this.status = CaseStatus.HANDLING;
+    }
+
+    void close(String outcome, LocalDateTime at) {
+        this.outcome = outcome;
+        this.status = CaseStatus.CLOSED;
+        this.closedAt = at;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCaseNo() {
+        return caseNo;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public String getOrgCode() {
+        return orgCode;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public Urgency getUrgency() {
+        return urgency;
+    }
+
+    public Integer getReportMinutes() {
+        return reportMinutes;
+    }
+
+    public Integer getHandlingMinutes() {
+        return handlingMinutes;
+    }
+
+    public LocalDateTime getReportDeadline() {
+        return reportDeadline;
+    }
+
+    public LocalDateTime getHandlingDeadline() {
+        return handlingDeadline;
+    }
+
+    public CaseStatus getStatus() {
+        return status;
+    }
+
+    public int getReopenCount() {
+        return reopenCount;
+    }
+
+    public Integer getSatisfaction() {
+        return satisfaction;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public String getStartedBy() {
+        return startedBy;
+    }
+
+    public LocalDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public LocalDateTime getClosedAt() {
+        return closedAt;
+    }
+}

@@ -1,0 +1,266 @@
+package cn.streetgov.whistle.domain;
+
+import cn.streetgov.common.InvalidInputException;
+import cn.streetgov.common.NotFoundException;
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.Agency;
+import cn.streetgov.org.domain.OrgUnit;
+import cn.streetgov.org.domain.PostRole;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The business record of whistle cases: opens a case after checking the whistle, routes every
+ * summoned department, applies the deadlines, and records reports, escalations and decisions.
+ * Runs inside the engine's transaction, so a refused start leaves nothing behind.
+ */
+@Service
+@Transactional
+public class WhistleCaseService {
+
+    private static final Logger log = LoggerFactory.getLogger(WhistleCaseService.class);
+
+    public static final String CASE_PREFIX = "CS";
+    public static final String OUTCOME_CLOSED = "CLOSED";
+    static final int SUMMARY_MAX = 500;
+    static final int LOCATION_MAX = 200;
+    static final int NOTE_MAX = 4000;
+
+    private final WhistleCaseRepository cases;
+    private final WhistleSummonsRepository summonses;
+    private final WhistleDecisionRepository decisions;
+    private final WhistleNotificationRepository notifications;
+    private final CaseCounterRepository counters;
+    private final OrgDirectory org;
+
+    WhistleCaseService(WhistleCaseRepository cases, WhistleSummonsRepository summonses,
+            WhistleDecisionRepository decisions, WhistleNotificationRepository notifications,
+            CaseCounterRepository counters, OrgDirectory org) {
+        this.cases = cases;
+        this.summonses = summonses;
+        this.decisions = decisions;
+        this.notifications = notifications;
+        this.counters = counters;
+        this.org = org;
+    }
+
+    /** What the street office submits when it blows the whistle. */
+    public record WhistleRequest(String orgCode, String summary, String location, String urgency,
+            List<String> deptCodes) {
+    }
+
+    /**
+     * The user who blows the whistle, or null when the engine starts the case itself.
+     *
+     * @param groupIds the user's Camunda groups: it must hold {@code street-office-{orgCode}}
+     */
+    public record Starter(String userId, List<String> groupIds) {
+    }
+
+    /** Checks the whistle (all problems at once, in Chinese) and opens the case with its summons. */
+    public WhistleCase open(WhistleRequest request, Starter starter, String processInstanceId) {
+        List<String> errors = new ArrayList<>();
+        String orgCode = trim(request.orgCode());
+        Optional<OrgUnit> unit = org.findUnit(orgCode);
+        if (orgCode == null) {
+            errors.add("请选择吹哨的街道/镇");
+        } else if (unit.isEmpty()) {
+            errors.add("未知的街道/镇: " + orgCode);
+        } else if (starter != null && starter.userId() != null
+                && !starter.groupIds().contains(PostRole.STREET_OFFICE.groupId(orgCode))
+                && !starter.groupIds().contains(PostRole.ADMIN.groupId(null))) {
+            errors.add("只能为本街道/镇吹哨: " + starter.userId() + " 不是 " + unit.get().getName() + " 的工作人员");
+        }
+        String summary = trim(request.summary());
+        if (summary == null) {
+            errors.add("请填写事项概要");
+        } else if (summary.length() > SUMMARY_MAX) {
+            errors.add("事项概要不能超过 " + SUMMARY_MAX + " 个字");
+        }
+        String location = trim(request.location());
+        if (location != null && location.length() > LOCATION_MAX) {
+            errors.add("地点不能超过 " + LOCATION_MAX + " 个字");
+        }
+        Optional<Urgency> urgency = Urgency.parse(trim(request.urgency()));
+        if (urgency.isEmpty()) {
+            errors.add("紧急程度无效: " + request.urgency() + "（应为 一般 NORMAL、紧急 URGENT 或 特急 CRITICAL）");
+        }
+        Set<String> deptCodes = new LinkedHashSet<>();
+        for (String code : request.deptCodes() == null ? List.<String>of() : request.deptCodes()) {
+            String c = trim(code);
+            if (c != null) {
+                deptCodes.add(c);
+            }
+        }
+        if (deptCodes.isEmpty()) {
+            errors.add("请至少选择一个被召集的部门");
+        }
+        for (String code : deptCodes) {
+            if (org.findDepartment(code).isEmpty()) {
+                errors.add("未知的部门: " + code);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+
+        LocalDateTime now = Clock.now();
+        WhistleCase whistle = cases.save(new WhistleCase(nextCaseNo(now.getYear()), processInstanceId, orgCode,
+                summary, location, urgency.get(), starter == null ? null : starter.userId(), now));
+        for (String deptCode : deptCodes) {
+            Optional<Agency> agency = org.findAgency(orgCode, deptCode);
+            String group = agency.map(a -> PostRole.AGENCY.groupId(a.getCode()))
+                    .orElse(PostRole.DEPARTMENT.groupId(deptCode));
+            summonses.save(new WhistleSummons(whistle.getId(), orgCode, deptCode,
+                    agency.map(Agency::getCode).orElse(null), group, now));
+        }
+        log.info("吹哨: {} {} {} 召集部门 {}", whistle.getCaseNo(), orgCode, urgency.get(), deptCodes);
+        return whistle;
+    }
+
+    /** The deadlines of DMN whistle-sla, counted from the whistle. */
+    public WhistleCase applySla(Long caseId, int reportMinutes, int handlingMinutes) {
+        WhistleCase whistle = require(caseId);
+        whistle.applySla(reportMinutes, handlingMinutes);
+        for (WhistleSummons summons : summonses.findByCaseIdOrderByIdAsc(caseId)) {
+            summons.setDeadline(whistle.getReportDeadline());
+        }
+        return whistle;
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> summonedDepartments(Long caseId) {
+        return summonses.findByCaseIdOrderByIdAsc(caseId).stream().map(WhistleSummons::getDeptCode).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public WhistleSummons summons(Long caseId, String deptCode) {
+        return summonses.findByCaseIdAndDeptCode(caseId, deptCode)
+                .orElseThrow(() -> new NotFoundException("案件 " + caseId + " 未召集部门 " + deptCode));
+    }
+
+    /** 报到: the department's report; late if after the deadline. */
+    public WhistleSummons recordReport(Long caseId, String deptCode, String note, String actor, String taskKey) {
+        WhistleSummons summons = summons(caseId, deptCode);
+        if (summons.isReported()) {
+            throw new InvalidInputException("部门 " + deptCode + " 已报到");
+        }
+        summons.report(note, actor, Clock.now());
+        decisions.save(new WhistleDecision(caseId, taskKey, summons.isLate() ? "REPORTED_LATE" : "REPORTED",
+                note, actor, summons.getRoutedGroup(), summons.getReportedAt()));
+        boolean allReported = summonses.findByCaseIdOrderByIdAsc(caseId).stream().allMatch(WhistleSummons::isReported);
+        if (allReported) {
+            require(caseId).moveTo(CaseStatus.HANDLING);
+        }
+        return summons;
+    }
+
+    /** The deadline passed without a report: mark it late and notify the department's leadership. */
+    public Optional<WhistleNotification> escalateLateReport(Long caseId, String deptCode) {
+        WhistleSummons summons = summons(caseId, deptCode);
+        if (summons.isReported()) {
+            return Optional.empty();
+        }
+        WhistleCase whistle = require(caseId);
+        LocalDateTime now = Clock.now();
+        summons.escalate(now);
+        String recipient = PostRole.DEPARTMENT.groupId(deptCode);
+        String message = "催办: 案件 " + whistle.getCaseNo() + "（" + whistle.getSummary() + "）的报到期限 "
+                + summons.getDeadline() + " 已过，" + summons.getRoutedGroup() + " 尚未报到，请部门领导督办";
+        WhistleNotification notification = notifications.save(new WhistleNotification(caseId, summons.getId(),
+                WhistleNotification.KIND_LATE_REPORT, recipient, message, now));
+        log.warn("报到超时已升级: {} 部门 {} 通知 {}", whistle.getCaseNo(), deptCode, recipient);
+        return Optional.of(notification);
+    }
+
+    /** 联合处置 done: the street confirms next. */
+    public void recordHandling(Long caseId, String note, String actor, String group, String taskKey) {
+        WhistleCase whistle = require(caseId);
+        decisions.save(new WhistleDecision(caseId, taskKey, "HANDLED", note, actor, group, Clock.now()));
+        whistle.moveTo(CaseStatus.CONFIRMING);
+    }
+
+    /** 街道确认: resolved → follow-up visit, not resolved → back to handling. */
+    public void recordConfirmation(Long caseId, boolean resolved, String comment, String actor, String group,
+            String taskKey) {
+        WhistleCase whistle = require(caseId);
+        decisions.save(new WhistleDecision(caseId, taskKey, resolved ? "RESOLVED" : "NOT_RESOLVED", comment, actor,
+                group, Clock.now()));
+        whistle.moveTo(resolved ? CaseStatus.FOLLOW_UP : CaseStatus.HANDLING);
+    }
+
+    /** 回访: the resident's satisfaction (1–5). */
+    public void recordFollowUp(Long caseId, int satisfaction, String comment, String actor, String group,
+            String taskKey) {
+        WhistleCase whistle = require(caseId);
+        decisions.save(new WhistleDecision(caseId, taskKey, "SATISFACTION_" + satisfaction, comment, actor, group,
+                Clock.now()));
+        whistle.recordSatisfaction(satisfaction);
+    }
+
+    /** Low satisfaction: the case goes back to handling; returns the new reopen count. */
+    public int reopen(Long caseId, String stepKey) {
+        WhistleCase whistle = require(caseId);
+        whistle.reopen();
+        decisions.save(new WhistleDecision(caseId, stepKey, "REOPENED",
+                "群众不满意（" + whistle.getSatisfaction() + " 分），重新处置", null, null, Clock.now()));
+        log.info("回访不满意, 重新处置: {} 第 {} 次", whistle.getCaseNo(), whistle.getReopenCount());
+        return whistle.getReopenCount();
+    }
+
+    public WhistleCase close(Long caseId, String stepKey) {
+        WhistleCase whistle = require(caseId);
+        LocalDateTime now = Clock.now();
+        whistle.close(OUTCOME_CLOSED, now);
+        decisions.save(new WhistleDecision(caseId, stepKey, OUTCOME_CLOSED, null, null, null, now));
+        log.info("办结: {} 满意度 {} 重新处置 {} 次", whistle.getCaseNo(), whistle.getSatisfaction(),
+                whistle.getReopenCount());
+        return whistle;
+    }
+
+    @Transactional(readOnly = true)
+    public WhistleCase require(Long caseId) {
+        return cases.findById(caseId).orElseThrow(() -> new NotFoundException("未知的吹哨案件: " + caseId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<WhistleCase> findByCaseNo(String caseNo) {
+        return cases.findByCaseNo(caseNo);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WhistleSummons> summonses(Long caseId) {
+        return summonses.findByCaseIdOrderByIdAsc(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WhistleDecision> decisions(Long caseId) {
+        return decisions.findByCaseIdOrderByIdAsc(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WhistleNotification> notifications(Long caseId) {
+        return notifications.findByCaseIdOrderByIdAsc(caseId);
+    }
+
+    private String nextCaseNo(int year) {
+        CaseCounter counter = counters.lockYear(year).orElseGet(() -> counters.saveAndFlush(new CaseCounter(year)));
+        return "%s-%d-%04d".formatted(CASE_PREFIX, year, counter.next());
+    }
+
+    private static String trim(String value) {
+        if (value == null) {
+            return null;
+        }
+        String t = value.trim();
+        return t.isEmpty() ? null : t;
+    }
+}

@@ -1,0 +1,71 @@
+package cn.streetgov.whistle.domain;
+
+import cn.streetgov.whistle.WhistleMetricsQuery;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The figures per agency: one aggregate query over whistle_summons (range on summoned_at, covered
+ * by ix_whistle_summons_metrics) joined to whistle_case by primary key for the satisfaction.
+ */
+@Service
+@Transactional(readOnly = true)
+class WhistleMetricsService implements WhistleMetricsQuery {
+
+    private static final String FIGURES = """
+            select s.agencyCode, count(s),
+                   sum(case when s.reportedAt is not null then 1 else 0 end),
+                   sum(case when s.reportedAt is not null and s.late = false then 1 else 0 end),
+                   sum(case when s.late = true then 1 else 0 end),
+                   avg(s.reportMinutes), avg(c.satisfaction)
+            from WhistleSummons s, WhistleCase c
+            where c.id = s.caseId and s.agencyCode is not null
+              and s.summonedAt >= :from and s.summonedAt < :until %s
+            group by s.agencyCode
+            order by s.agencyCode
+            """;
+
+    private final EntityManager em;
+
+    WhistleMetricsService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public List<AgencyFigures> figuresByAgency(String period) {
+        MetricsPeriod p = MetricsPeriod.parse(period);
+        return em.createQuery(FIGURES.formatted(""), Object[].class)
+                .setParameter("from", p.from())
+                .setParameter("until", p.until())
+                .getResultList().stream().map(WhistleMetricsService::figures).toList();
+    }
+
+    @Override
+    public AgencyFigures figuresOf(String agencyCode, String period) {
+        MetricsPeriod p = MetricsPeriod.parse(period);
+        return em.createQuery(FIGURES.formatted("and s.agencyCode = :agency"), Object[].class)
+                .setParameter("from", p.from())
+                .setParameter("until", p.until())
+                .setParameter("agency", agencyCode)
+                .getResultList().stream().map(WhistleMetricsService::figures).findFirst()
+                .orElse(new AgencyFigures(agencyCode, 0, 0, 0, 0, 0.0, null, null));
+    }
+
+    private static AgencyFigures figures(Object[] row) {
+        long summoned = number(row[1]);
+        long onTime = number(row[3]);
+        double rate = summoned == 0 ? 0.0 : Math.round(onTime * 10_000.0 / summoned) / 10_000.0;
+        return new AgencyFigures((String) row[0], summoned, number(row[2]), onTime, number(row[4]), rate,
+                average(row[5]), average(row[6]));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Double average(Object value) {
+        return value == null ? null : Math.round(((Number) value).doubleValue() * 100.0) / 100.0;
+    }
+}

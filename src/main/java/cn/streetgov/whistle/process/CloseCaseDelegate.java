@@ -1,0 +1,27 @@
+package cn.streetgov.whistle.process;
+
+import cn.streetgov.whistle.domain.WhistleCase;
+import cn.streetgov.whistle.domain.WhistleCaseService;
+import cn.streetgov.whistle.process.WhistleProcess.Elements;
+import cn.streetgov.whistle.process.WhistleProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 办结: outcome CLOSED, the reopen count recorded. */
+@Component("closeCaseDelegate")
+class CloseCaseDelegate implements JavaDelegate {
+
+    private final WhistleCaseService cases;
+
+    CloseCaseDelegate(WhistleCaseService cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        WhistleCase whistle = cases.close((Long) execution.getVariable(Vars.CASE_ID), Elements.CLOSE);
+        execution.setVariable(Vars.OUTCOME, whistle.getOutcome());
+        execution.setVariable(Vars.REOPEN_COUNT, whistle.getReopenCount());
+    }
+}

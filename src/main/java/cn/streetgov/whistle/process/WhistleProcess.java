@@ -1,0 +1,208 @@
+package cn.streetgov.whistle.process;
+
+import cn.streetgov.audit.TaskDecisions;
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.OrgUnit;
+import cn.streetgov.org.domain.PostRole;
+import cn.streetgov.security.ProcessStarters;
+import cn.streetgov.whistle.domain.WhistleCaseService;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Process {@code whistle-dispatch} (街道吹哨、部门报到): its key, element ids, variable names, who
+ * may start it, the decisions of its tasks, and the small helpers its expressions call
+ * ({@code ${whistleProcess.…}}).
+ */
+@Component(WhistleProcess.BEAN)
+public class WhistleProcess implements TaskDecisions, ProcessStarters {
+
+    public static final String KEY = "whistle-dispatch";
+    public static final String BEAN = "whistleProcess";
+    public static final String DECISION_SLA = "whistle-sla";
+
+    /** Element ids of processes/whistle-dispatch.bpmn. */
+    public static final class Elements {
+        public static final String START = "startEvent_whistleBlown";
+        public static final String DETERMINE_SLA = "businessRuleTask_determineSla";
+        public static final String APPLY_SLA = "serviceTask_applySla";
+        public static final String DEPARTMENT_REPORTS = "subProcess_departmentReport";
+        public static final String REPORT = "userTask_reportToStreet";
+        public static final String REPORT_DEADLINE = "boundaryEvent_reportDeadline";
+        public static final String ESCALATE = "serviceTask_escalateLateReport";
+        public static final String ESCALATED = "endEvent_escalated";
+        public static final String REPORTED = "endEvent_reported";
+        public static final String HANDLE = "userTask_handleJointly";
+        public static final String CONFIRM = "userTask_confirmResult";
+        public static final String RESOLVED_GATEWAY = "gateway_resolved";
+        public static final String FOLLOW_UP = "userTask_followUpVisit";
+        public static final String REOPEN_GATEWAY = "gateway_reopen";
+        public static final String REOPEN = "serviceTask_reopenCase";
+        public static final String CLOSE = "serviceTask_closeCase";
+        public static final String CLOSED = "endEvent_closed";
+
+        private Elements() {
+        }
+    }
+
+    /** Variable names (CONTRACT.md plus the ones the process sets). */
+    public static final class Vars {
+        // start
+        public static final String ORG_CODE = "orgCode";
+        public static final String SUMMARY = "summary";
+        public static final String LOCATION = "location";
+        public static final String URGENCY = "urgency";
+        public static final String DEPT_CODES = "deptCodes";
+        // set at start and by the deadlines step
+        public static final String CASE_ID = "caseId";
+        public static final String CASE_NO = "caseNo";
+        public static final String ORG_NAME = "orgName";
+        public static final String URGENCY_LABEL = "urgencyLabel";
+        public static final String DEPT_NAMES = "deptNames";
+        public static final String REPORT_MINUTES = "reportMinutes";
+        public static final String HANDLING_MINUTES = "handlingMinutes";
+        public static final String REPORT_DEADLINE = "reportDeadline";
+        public static final String HANDLING_DEADLINE = "handlingDeadline";
+        public static final String REPORT_DEADLINE_TEXT = "reportDeadlineText";
+        public static final String HANDLING_DEADLINE_TEXT = "handlingDeadlineText";
+        /** Element variable of the multi-instance report sub-process: the summoned department. */
+        public static final String DEPT_CODE = "deptCode";
+        public static final String DEPT_NAME = "deptName";
+        // decisions
+        public static final String REPORT_NOTE = "reportNote";
+        public static final String HANDLING_NOTE = "handlingNote";
+        public static final String RESOLVED = "resolved";
+        public static final String CONFIRM_COMMENT = "confirmComment";
+        public static final String SATISFACTION = "satisfaction";
+        public static final String FOLLOW_UP_COMMENT = "followUpComment";
+        // result
+        public static final String REOPEN_COUNT = "reopenCount";
+        public static final String OUTCOME = "outcome";
+
+        private Vars() {
+        }
+    }
+
+    private final OrgDirectory org;
+    private final WhistleCaseService cases;
+    private final WhistleProperties properties;
+
+    WhistleProcess(OrgDirectory org, WhistleCaseService cases, WhistleProperties properties) {
+        this.org = org;
+        this.cases = cases;
+        this.properties = properties;
+    }
+
+    @Override
+    public String processKey() {
+        return KEY;
+    }
+
+    /** Every street/town office may blow the whistle (for its own street/town only: checked at start). */
+    @Override
+    public Set<String> starterGroups() {
+        Set<String> groups = new LinkedHashSet<>();
+        for (OrgUnit unit : org.units()) {
+            groups.add(PostRole.STREET_OFFICE.groupId(unit.getCode()));
+        }
+        return groups;
+    }
+
+    @Override
+    public Map<String, TaskDecision> byTask() {
+        Map<String, TaskDecision> tasks = new LinkedHashMap<>();
+        tasks.put(Elements.REPORT, TaskDecision.of(null, Vars.REPORT_NOTE, Vars.DEPT_CODE));
+        tasks.put(Elements.HANDLE, TaskDecision.of(null, Vars.HANDLING_NOTE));
+        tasks.put(Elements.CONFIRM, TaskDecision.of(Vars.RESOLVED, Vars.CONFIRM_COMMENT));
+        tasks.put(Elements.FOLLOW_UP, TaskDecision.of(Vars.SATISFACTION, Vars.FOLLOW_UP_COMMENT, Vars.REOPEN_COUNT));
+        return tasks;
+    }
+
+    // ---- called from expressions in whistle-dispatch.bpmn ----
+
+    /** The collection of the multi-instance report sub-process: the summoned department codes. */
+    public List<String> summonedDepartments(Long caseId) {
+        return new ArrayList<>(cases.summonedDepartments(caseId));
+    }
+
+    /** Candidate group of a department's report task: its agency in the street/town, else the department. */
+    public String reportGroup(Long caseId, String deptCode) {
+        return cases.summons(caseId, deptCode).getRoutedGroup();
+    }
+
+    /** Chinese name of a department, for the report form. */
+    public String departmentName(String deptCode) {
+        return org.findDepartment(deptCode).map(d -> d.getName()).orElse(deptCode);
+    }
+
+    /** Due date of the street's confirmation (app.whistle.confirmation-days after the task is created). */
+    public Date confirmationDue() {
+        return daysFromNow(properties.confirmationDays());
+    }
+
+    /** Due date of the follow-up visit (app.whistle.follow-up-days after the task is created). */
+    public Date followUpDue() {
+        return daysFromNow(properties.followUpDays());
+    }
+
+    private static Date daysFromNow(int days) {
+        LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+        return Date.from(now.plusDays(days).atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    // ---- variables ----
+
+    /**
+     * A list variable as CONTRACT.md allows it: a {@code Json} array of strings, a Java collection,
+     * or a comma-separated {@code String} (also 、 and ， as separators); blanks are dropped.
+     */
+    static List<String> stringList(Object value) {
+        List<String> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (value instanceof SpinJsonNode json) {
+            if (json.isArray()) {
+                for (SpinJsonNode element : json.elements()) {
+                    add(result, element.isString() ? element.stringValue() : String.valueOf(element.value()));
+                }
+            } else if (json.isString()) {
+                return stringList(json.stringValue());
+            }
+            return result;
+        }
+        if (value instanceof Collection<?> collection) {
+            collection.forEach(element -> add(result, element == null ? null : element.toString()));
+            return result;
+        }
+        String text = value.toString().trim();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        for (String part : text.split("[,，、;；]")) {
+            add(result, part.replace("\"", ""));
+        }
+        return result;
+    }
+
+    private static void add(List<String> list, String value) {
+        if (value != null && !value.isBlank()) {
+            list.add(value.trim());
+        }
+    }
+
+    static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

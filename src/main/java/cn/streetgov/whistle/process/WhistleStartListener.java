@@ -1,0 +1,54 @@
+package cn.streetgov.whistle.process;
+
+import static cn.streetgov.whistle.process.WhistleProcess.string;
+import static cn.streetgov.whistle.process.WhistleProcess.stringList;
+
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.Department;
+import cn.streetgov.whistle.domain.WhistleCase;
+import cn.streetgov.whistle.domain.WhistleCaseService;
+import cn.streetgov.whistle.domain.WhistleCaseService.Starter;
+import cn.streetgov.whistle.domain.WhistleCaseService.WhistleRequest;
+import cn.streetgov.whistle.process.WhistleProcess.Vars;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of whistle-dispatch: checks the whistle (Chinese reasons, nothing written when refused),
+ * opens the case and its summons, and makes the case number the business key.
+ */
+@Component("whistleStartListener")
+class WhistleStartListener implements ExecutionListener {
+
+    private final WhistleCaseService cases;
+    private final OrgDirectory org;
+
+    WhistleStartListener(WhistleCaseService cases, OrgDirectory org) {
+        this.cases = cases;
+        this.org = org;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        WhistleRequest request = new WhistleRequest(string(execution.getVariable(Vars.ORG_CODE)),
+                string(execution.getVariable(Vars.SUMMARY)), string(execution.getVariable(Vars.LOCATION)),
+                string(execution.getVariable(Vars.URGENCY)), stringList(execution.getVariable(Vars.DEPT_CODES)));
+        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Starter starter = auth == null || auth.getUserId() == null ? null
+                : new Starter(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
+
+        WhistleCase whistle = cases.open(request, starter, execution.getProcessInstanceId());
+
+        execution.setProcessBusinessKey(whistle.getCaseNo());
+        execution.setVariable(Vars.CASE_ID, whistle.getId());
+        execution.setVariable(Vars.CASE_NO, whistle.getCaseNo());
+        execution.setVariable(Vars.ORG_NAME, org.requireUnit(whistle.getOrgCode()).getName());
+        execution.setVariable(Vars.URGENCY_LABEL, whistle.getUrgency().label());
+        execution.setVariable(Vars.DEPT_NAMES, String.join("、", cases.summonedDepartments(whistle.getId()).stream()
+                .map(code -> org.findDepartment(code).map(Department::getName).orElse(code)).toList()));
+        execution.setVariable(Vars.REOPEN_COUNT, 0);
+    }
+}

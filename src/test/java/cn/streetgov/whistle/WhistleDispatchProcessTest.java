@@ -1,0 +1,365 @@
+package cn.streetgov.whistle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.streetgov.common.InvalidInputException;
+import cn.streetgov.whistle.domain.CaseStatus;
+import cn.streetgov.whistle.domain.WhistleCase;
+import cn.streetgov.whistle.domain.WhistleCaseService;
+import cn.streetgov.whistle.domain.WhistleDecision;
+import cn.streetgov.whistle.domain.WhistleNotification;
+import cn.streetgov.whistle.domain.WhistleSummons;
+import cn.streetgov.whistle.process.WhistleProcess;
+import cn.streetgov.whistle.process.WhistleProcess.Elements;
+import cn.streetgov.whistle.process.WhistleProcess.Vars;
+import cn.streetgov.test.ProcessTestSupport;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** whistle-dispatch, one test per path: where the case went and what it wrote. */
+class WhistleDispatchProcessTest extends ProcessTestSupport {
+
+    @Autowired
+    WhistleCaseService cases;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    // ---- routing, on-time reports, the happy path ----
+
+    @Test
+    void shouldRouteToAgencyOrDepartmentAndCloseAfterOnTimeReports() {
+        ProcessInstance pi = blow("s01-off", "S01", "NORMAL", "GA,WJ");
+        WhistleCase whistle = caseOf(pi);
+
+        assertThat(pi.getBusinessKey()).matches("CS-\\d{4}-\\d{4}").isEqualTo(whistle.getCaseNo());
+        assertThat(pi).isWaitingAt(Elements.REPORT);
+        Task ga = reportTask(pi, "GA");
+        Task wj = reportTask(pi, "WJ");
+        assertThat(candidateGroups(ga)).containsExactly("agency-S01-GA");
+        assertThat(candidateGroups(wj)).containsExactly("dept-WJ");
+        assertThat(summons(whistle, "GA").getAgencyCode()).isEqualTo("S01-GA");
+        assertThat(summons(whistle, "WJ").getAgencyCode()).isNull();
+        assertThat(summons(whistle, "WJ").getRoutedGroup()).isEqualTo("dept-WJ");
+        assertThat(whistle.getStartedBy()).isEqualTo("s01-off");
+
+        advanceClock(90);
+        complete("s01-ga-head", ga, Map.of(Vars.REPORT_NOTE, "派出所民警已到场"));
+        assertThat(pi).isWaitingAt(Elements.REPORT);
+        complete("wj-off", wj, Map.of(Vars.REPORT_NOTE, "卫健局已派人"));
+
+        WhistleSummons gaSummons = summons(whistle, "GA");
+        assertThat(gaSummons.getReportedAt()).isNotNull();
+        assertThat(gaSummons.getReportedBy()).isEqualTo("s01-ga-head");
+        assertThat(gaSummons.getReportNote()).isEqualTo("派出所民警已到场");
+        assertThat(gaSummons.getReportMinutes()).isEqualTo(90);
+        assertThat(gaSummons.isLate()).isFalse();
+        assertThat(gaSummons.getEscalatedAt()).isNull();
+        assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.HANDLING);
+
+        assertThat(pi).isWaitingAt(Elements.HANDLE);
+        assertThat(candidateGroups(task(pi, Elements.HANDLE))).containsExactly("street-office-S01");
+        assertThat(task(pi, Elements.HANDLE).getDueDate()).isEqualTo(toDate(whistle.getHandlingDeadline()));
+        complete("s01-off", task(pi, Elements.HANDLE), Map.of(Vars.HANDLING_NOTE, "联合清理完毕"));
+        assertThat(task(pi, Elements.CONFIRM).getDueDate()).isNotNull();
+        complete("s01-off", task(pi, Elements.CONFIRM), Map.of(Vars.RESOLVED, true));
+        complete("s01-off", task(pi, Elements.FOLLOW_UP), Map.of(Vars.SATISFACTION, 4));
+
+        assertThat(pi).hasPassedInOrder(Elements.START, Elements.DETERMINE_SLA, Elements.APPLY_SLA, Elements.REPORT,
+                Elements.HANDLE, Elements.CONFIRM, Elements.FOLLOW_UP, Elements.CLOSE, Elements.CLOSED);
+        assertThat(pi).hasNotPassed(Elements.ESCALATE, Elements.REOPEN);
+        assertThat(pi).isEnded().variables().containsEntry(Vars.OUTCOME, "CLOSED").containsEntry(Vars.REOPEN_COUNT, 0);
+        WhistleCase closed = caseOf(pi);
+        assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.getOutcome()).isEqualTo("CLOSED");
+        assertThat(closed.getSatisfaction()).isEqualTo(4);
+        assertThat(closed.getReopenCount()).isZero();
+        assertThat(closed.getClosedAt()).isNotNull();
+        assertThat(cases.decisions(closed.getId())).extracting(WhistleDecision::getTaskKey, WhistleDecision::getDecision,
+                WhistleDecision::getActor, WhistleDecision::getActorGroup).containsExactly(
+                Tuple.tuple(Elements.REPORT, "REPORTED", "s01-ga-head", "agency-S01-GA"),
+                Tuple.tuple(Elements.REPORT, "REPORTED", "wj-off", "dept-WJ"),
+                Tuple.tuple(Elements.HANDLE, "HANDLED", "s01-off", "street-office-S01"),
+                Tuple.tuple(Elements.CONFIRM, "RESOLVED", "s01-off", "street-office-S01"),
+                Tuple.tuple(Elements.FOLLOW_UP, "SATISFACTION_4", "s01-off", "street-office-S01"),
+                Tuple.tuple(Elements.CLOSE, "CLOSED", null, null));
+        assertThat(cases.notifications(closed.getId())).isEmpty();
+    }
+
+    @Test
+    void shouldRouteToTheAgencyOfTheWhistlingTown() {
+        ProcessInstance pi = blow("t01-off", "T01", "URGENT", "[\"CGZF\",\"ZRZY\"]");
+        assertThat(candidateGroups(reportTask(pi, "CGZF"))).containsExactly("agency-T01-CGZF");
+        assertThat(candidateGroups(reportTask(pi, "ZRZY"))).containsExactly("dept-ZRZY");
+        // another street's agency may not report for it
+        Task cgzf = reportTask(pi, "CGZF");
+        assertThatThrownBy(() -> complete("s01-ga-head", cgzf, Map.of(Vars.REPORT_NOTE, "x")))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    }
+
+    // ---- deadlines per urgency from DMN whistle-sla ----
+
+    @ParameterizedTest(name = "{0}: report {1} min, handling {2} min")
+    @CsvSource({"CRITICAL, 120, 1440", "URGENT, 1440, 4320", "NORMAL, 4320, 14400"})
+    void shouldTakeTheDeadlinesOfEachUrgencyFromDmn(String urgency, int reportMinutes, int handlingMinutes) {
+        ProcessInstance pi = blow("s02-off", "S02", urgency, "SCJG");
+        WhistleCase whistle = caseOf(pi);
+
+        assertThat(pi).hasPassed(Elements.DETERMINE_SLA, Elements.APPLY_SLA);
+        assertThat(whistle.getReportMinutes()).isEqualTo(reportMinutes);
+        assertThat(whistle.getHandlingMinutes()).isEqualTo(handlingMinutes);
+        assertThat(Duration.between(whistle.getCreatedAt(), whistle.getReportDeadline()).toMinutes()).isEqualTo(reportMinutes);
+        assertThat(Duration.between(whistle.getCreatedAt(), whistle.getHandlingDeadline()).toMinutes()).isEqualTo(handlingMinutes);
+        assertThat(summons(whistle, "SCJG").getDeadline()).isEqualTo(whistle.getReportDeadline());
+
+        Task report = reportTask(pi, "SCJG");
+        assertThat(report.getDueDate()).isEqualTo(toDate(whistle.getReportDeadline()));
+        Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(toDate(whistle.getReportDeadline()));
+        assertThat(pi).variables().containsEntry(Vars.REPORT_MINUTES, reportMinutes)
+                .containsEntry(Vars.HANDLING_MINUTES, handlingMinutes);
+    }
+
+    // ---- late report, escalation ----
+
+    @Test
+    void shouldMarkLateAndEscalateToTheDepartmentWhenTheDeadlinePasses() {
+        ProcessInstance pi = blow("s01-off", "S01", "CRITICAL", "GA,SCJG");
+        WhistleCase whistle = caseOf(pi);
+        complete("s01-scjg-head", reportTask(pi, "SCJG"), Map.of(Vars.REPORT_NOTE, "市场监管所已到场"));
+
+        advanceClockAndRunDueJobs(pi, 119);
+        assertThat(summons(whistle, "GA").isLate()).isFalse();
+        assertThat(pi).hasNotPassed(Elements.ESCALATE);
+
+        advanceClockAndRunDueJobs(pi, 2);
+        assertThat(pi).hasPassed(Elements.REPORT_DEADLINE, Elements.ESCALATE, Elements.ESCALATED);
+        Task ga = reportTask(pi, "GA");
+        assertThat(pi).isWaitingAt(Elements.REPORT);
+        WhistleSummons late = summons(whistle, "GA");
+        assertThat(late.isLate()).isTrue();
+        assertThat(late.getEscalatedAt()).isNotNull();
+        assertThat(late.getReportedAt()).isNull();
+        assertThat(cases.notifications(whistle.getId())).singleElement().satisfies(n -> {
+            assertThat(n.getKind()).isEqualTo(WhistleNotification.KIND_LATE_REPORT);
+            assertThat(n.getRecipientGroup()).isEqualTo("dept-GA");
+            assertThat(n.getSummonsId()).isEqualTo(late.getId());
+            assertThat(n.getMessage()).contains(whistle.getCaseNo()).contains("agency-S01-GA");
+        });
+        // the department's leadership now sees the overdue task too
+        assertThat(candidateGroups(ga)).containsExactlyInAnyOrder("agency-S01-GA", "dept-GA");
+        // the escalation is recorded once, the other department (reported) is not escalated
+        assertThat(summons(whistle, "SCJG").isLate()).isFalse();
+
+        advanceClockAndRunDueJobs(pi, 30);
+        complete("s01-ga-head", ga, Map.of(Vars.REPORT_NOTE, "迟到报到"));
+        WhistleSummons reported = summons(whistle, "GA");
+        assertThat(reported.isLate()).isTrue();
+        assertThat(reported.getReportMinutes()).isEqualTo(151);
+        assertThat(cases.decisions(whistle.getId())).extracting(WhistleDecision::getDecision)
+                .containsExactly("REPORTED", "REPORTED_LATE");
+        assertThat(pi).isWaitingAt(Elements.HANDLE);
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void shouldLetTheDepartmentReportAfterEscalation() {
+        ProcessInstance pi = blow("s03-off", "S03", "URGENT", "GA");
+        advanceClockAndRunDueJobs(pi, 24 * 60 + 1);
+        complete("ga-off", reportTask(pi, "GA"), Map.of(Vars.REPORT_NOTE, "分局督办后到场"));
+        WhistleSummons summons = summons(caseOf(pi), "GA");
+        assertThat(summons.isLate()).isTrue();
+        assertThat(summons.getReportedBy()).isEqualTo("ga-off");
+        assertThat(pi).isWaitingAt(Elements.HANDLE);
+    }
+
+    // ---- confirmation loop ----
+
+    @Test
+    void shouldGoBackToHandlingWhenTheStreetFindsItNotResolved() {
+        ProcessInstance pi = toConfirmation("S02", "s02-off", "WJ", "wj-off");
+        complete("s02-off", task(pi, Elements.CONFIRM), Map.of(Vars.RESOLVED, false, Vars.CONFIRM_COMMENT, "仍有积水"));
+
+        assertThat(pi).isWaitingAt(Elements.HANDLE);
+        assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.HANDLING);
+        complete("s02-off", task(pi, Elements.HANDLE), Map.of(Vars.HANDLING_NOTE, "再次抽水"));
+        complete("s02-off", task(pi, Elements.CONFIRM), Map.of(Vars.RESOLVED, "true"));
+        assertThat(pi).isWaitingAt(Elements.FOLLOW_UP);
+        assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.FOLLOW_UP);
+        assertThat(cases.decisions(caseOf(pi).getId())).extracting(WhistleDecision::getDecision, WhistleDecision::getComment)
+                .contains(Tuple.tuple("NOT_RESOLVED", "仍有积水"),
+                        Tuple.tuple("RESOLVED", null));
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(Elements.HANDLE).count()).isEqualTo(2);
+    }
+
+    // ---- follow-up visit ----
+
+    @Test
+    void shouldReopenOnceOnLowSatisfactionAndCloseWhenSatisfied() {
+        ProcessInstance pi = toFollowUp("S01", "s01-off", "CGZF", "s01-cgzf-head");
+        complete("s01-off", task(pi, Elements.FOLLOW_UP), Map.of(Vars.SATISFACTION, 2L));
+
+        assertThat(pi).hasPassed(Elements.REOPEN).isWaitingAt(Elements.HANDLE);
+        assertThat(pi).variables().containsEntry(Vars.REOPEN_COUNT, 1);
+        WhistleCase reopened = caseOf(pi);
+        assertThat(reopened.getReopenCount()).isEqualTo(1);
+        assertThat(reopened.getStatus()).isEqualTo(CaseStatus.HANDLING);
+        assertThat(reopened.getSatisfaction()).isEqualTo(2);
+
+        complete("s01-off", task(pi, Elements.HANDLE), Map.of(Vars.HANDLING_NOTE, "重新整改"));
+        complete("s01-off", task(pi, Elements.CONFIRM), Map.of(Vars.RESOLVED, true));
+        complete("s01-off", task(pi, Elements.FOLLOW_UP), Map.of(Vars.SATISFACTION, 5));
+
+        assertThat(pi).isEnded().variables().containsEntry(Vars.OUTCOME, "CLOSED").containsEntry(Vars.REOPEN_COUNT, 1);
+        WhistleCase closed = caseOf(pi);
+        assertThat(closed.getSatisfaction()).isEqualTo(5);
+        assertThat(closed.getReopenCount()).isEqualTo(1);
+        assertThat(cases.decisions(closed.getId())).extracting(WhistleDecision::getDecision)
+                .containsSubsequence("SATISFACTION_2", "REOPENED", "HANDLED", "RESOLVED", "SATISFACTION_5", "CLOSED");
+    }
+
+    @Test
+    void shouldCloseOnTheSecondLowScore() {
+        ProcessInstance pi = toFollowUp("S01", "s01-off", "SCJG", "s01-scjg-head");
+        complete("s01-off", task(pi, Elements.FOLLOW_UP), Map.of(Vars.SATISFACTION, 1));
+        complete("s01-off", task(pi, Elements.HANDLE), Map.of(Vars.HANDLING_NOTE, "重新整改"));
+        complete("s01-off", task(pi, Elements.CONFIRM), Map.of(Vars.RESOLVED, true));
+        complete("s01-off", task(pi, Elements.FOLLOW_UP), Map.of(Vars.SATISFACTION, 2));
+
+        assertThat(pi).isEnded().hasPassed(Elements.CLOSED);
+        assertThat(pi).variables().containsEntry(Vars.OUTCOME, "CLOSED").containsEntry(Vars.REOPEN_COUNT, 1);
+        WhistleCase closed = caseOf(pi);
+        assertThat(closed.getStatus()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.getSatisfaction()).isEqualTo(2);
+        assertThat(closed.getReopenCount()).isEqualTo(1);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(Elements.REOPEN).count()).isEqualTo(1);
+    }
+
+    // ---- refused input ----
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unknown department | s01-off | S01 | NORMAL  | GA,XX  | 未知的部门: XX",
+        "empty list         | s01-off | S01 | NORMAL  | ''     | 请至少选择一个被召集的部门",
+        "unknown org        | s01-off | S99 | NORMAL  | GA     | 未知的街道/镇: S99",
+        "other street       | s02-off | S01 | NORMAL  | GA     | 只能为本街道/镇吹哨",
+        "bad urgency        | s01-off | S01 | HIGH    | GA     | 紧急程度无效",
+    })
+    void shouldRefuseAnInvalidWhistleAndLeaveNothingBehind(String why, String user, String org, String urgency,
+            String depts, String message) {
+        String summary = "refused-" + UUID.randomUUID();
+        assertThatThrownBy(() -> blow(user, org, urgency, depts, summary))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+
+        assertThat(jdbc.queryForObject("select count(*) from whistle_case where summary = ?", Long.class, summary)).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableName(Vars.SUMMARY)
+                .variableValueEquals(Vars.SUMMARY, summary).count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(WhistleProcess.KEY)
+                .variableValueEquals(Vars.SUMMARY, summary).count()).isZero();
+    }
+
+    @Test
+    void shouldRefuseACompletionWithoutTheRequiredDecision() {
+        ProcessInstance pi = blow("s01-off", "S01", "NORMAL", "SCJG,GA");
+        complete("s01-scjg-head", reportTask(pi, "SCJG"), Map.of(Vars.REPORT_NOTE, "市场监管所已到场"));
+        Task report = reportTask(pi, "GA");
+        // another department's note does not count for this one
+        assertThatThrownBy(() -> complete("s01-ga-head", report, Map.of()))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasRootCauseMessage("请填写报到说明");
+        assertThatThrownBy(() -> complete("s01-ga-head", report, Map.of(Vars.REPORT_NOTE, "  ")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasRootCauseMessage("请填写报到说明");
+        assertThat(summons(caseOf(pi), "GA").getReportedAt()).isNull();
+        assertThat(pi).isWaitingAt(Elements.REPORT);
+    }
+
+    @Test
+    void shouldRefuseASatisfactionOutsideOneToFive() {
+        ProcessInstance pi = toFollowUp("S02", "s02-off", "GA", "s02-ga-head");
+        assertThatThrownBy(() -> complete("s02-off", task(pi, Elements.FOLLOW_UP), Map.of(Vars.SATISFACTION, 6)))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("1 到 5");
+        assertThat(pi).isWaitingAt(Elements.FOLLOW_UP);
+        assertThat(caseOf(pi).getSatisfaction()).isNull();
+    }
+
+    // ---- helpers ----
+
+    private ProcessInstance blow(String user, String org, String urgency, String depts) {
+        return blow(user, org, urgency, depts, "道路积水，多部门协同处置");
+    }
+
+    private ProcessInstance blow(String user, String org, String urgency, String depts, String summary) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.ORG_CODE, org);
+        vars.put(Vars.SUMMARY, summary);
+        vars.put(Vars.LOCATION, "和平路 12 号");
+        vars.put(Vars.URGENCY, urgency);
+        // a JSON array as Tasklist submits it (type Json), or a comma-separated String
+        vars.put(Vars.DEPT_CODES, depts.startsWith("[") ? Spin.JSON(depts) : depts);
+        return as(user, () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars));
+    }
+
+    private ProcessInstance toConfirmation(String org, String streetUser, String dept, String deptUser) {
+        ProcessInstance pi = blow(streetUser, org, "URGENT", dept);
+        complete(deptUser, reportTask(pi, dept), Map.of(Vars.REPORT_NOTE, "已到场"));
+        complete(streetUser, task(pi, Elements.HANDLE), Map.of(Vars.HANDLING_NOTE, "联合处置完毕"));
+        assertThat(pi).isWaitingAt(Elements.CONFIRM);
+        return pi;
+    }
+
+    private ProcessInstance toFollowUp(String org, String streetUser, String dept, String deptUser) {
+        ProcessInstance pi = toConfirmation(org, streetUser, dept, deptUser);
+        complete(streetUser, task(pi, Elements.CONFIRM), Map.of(Vars.RESOLVED, true));
+        assertThat(pi).isWaitingAt(Elements.FOLLOW_UP);
+        return pi;
+    }
+
+    private Task reportTask(ProcessInstance pi, String deptCode) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(Elements.REPORT).list().stream()
+                .filter(t -> deptCode.equals(taskService.getVariable(t.getId(), Vars.DEPT_CODE))).toList();
+        assertThat(tasks).as("report task of %s", deptCode).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
+    }
+
+    private WhistleCase caseOf(ProcessInstance pi) {
+        return cases.findByCaseNo(pi.getBusinessKey()).orElseThrow();
+    }
+
+    private WhistleSummons summons(WhistleCase whistle, String deptCode) {
+        return cases.summons(whistle.getId(), deptCode);
+    }
+
+    private void advanceClock(long minutes) {
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + minutes * 60_000L));
+    }
+
+    private static Date toDate(LocalDateTime time) {
+        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+    }
+}
