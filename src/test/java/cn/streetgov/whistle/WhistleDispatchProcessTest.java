@@ -94,6 +94,7 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(closed.getSatisfaction()).isEqualTo(4);
         assertThat(closed.getReopenCount()).isZero();
         assertThat(closed.getClosedAt()).isNotNull();
+        assertThat(cases.summonses(closed.getId())).extracting(WhistleSummons::getSatisfaction).containsOnly(4);
         assertThat(cases.decisions(closed.getId())).extracting(WhistleDecision::getTaskKey, WhistleDecision::getDecision,
                 WhistleDecision::getActor, WhistleDecision::getActorGroup).containsExactly(
                 Tuple.tuple(Elements.REPORT, "REPORTED", "s01-ga-head", "agency-S01-GA"),
@@ -233,6 +234,7 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(pi).isEnded().variables().containsEntry(Vars.OUTCOME, "CLOSED").containsEntry(Vars.REOPEN_COUNT, 1);
         WhistleCase closed = caseOf(pi);
         assertThat(closed.getSatisfaction()).isEqualTo(5);
+        assertThat(summons(closed, "CGZF").getSatisfaction()).isEqualTo(5);
         assertThat(closed.getReopenCount()).isEqualTo(1);
         assertThat(cases.decisions(closed.getId())).extracting(WhistleDecision::getDecision)
                 .containsSubsequence("SATISFACTION_2", "REOPENED", "HANDLED", "RESOLVED", "SATISFACTION_5", "CLOSED");

@@ -204,6 +204,9 @@ public class WhistleCaseService {
         decisions.save(new WhistleDecision(caseId, taskKey, "SATISFACTION_" + satisfaction, comment, actor, group,
                 Clock.now()));
         whistle.recordSatisfaction(satisfaction);
+        for (WhistleSummons summons : summonses.findByCaseIdOrderByIdAsc(caseId)) {
+            summons.recordSatisfaction(satisfaction);
+        }
     }
 
     /** Low satisfaction: the case goes back to handling; returns the new reopen count. */
