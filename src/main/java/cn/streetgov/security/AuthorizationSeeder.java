@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>auditors may read every case, task and decision in Tasklist and Cockpit, and write nothing;</li>
  *   <li>task access comes from the engine: a task's candidate groups get READ and TASK_WORK on it.</li>
  * </ul>
- * Deployments, filters, users, groups and authorizations stay with {@code camunda-admin}.
+ * Deployments, filters, users, groups and authorizations stay with {@code camunda-admin}, who holds
+ * every permission.
  */
 @Component
 public class AuthorizationSeeder {
@@ -38,6 +39,7 @@ public class AuthorizationSeeder {
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSeeder.class);
 
     static final String AUDITOR = PostRole.AUDITOR.groupId(null);
+    static final String ADMIN = PostRole.ADMIN.groupId(null);
 
     private final AuthorizationService authorizations;
     private final GroupCatalog groupCatalog;
@@ -67,6 +69,10 @@ public class AuthorizationSeeder {
                 created += grant(groupId, Resources.PROCESS_DEFINITION, starter.processKey(),
                         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
             }
+        }
+        // administrators: everything, on every resource type (what Camunda's own admin setup grants)
+        for (Resources resource : Resources.values()) {
+            created += grant(ADMIN, resource, ANY, Permissions.ALL);
         }
         created += grant(AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         created += grant(AUDITOR, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,

@@ -107,20 +107,13 @@ public class IdentitySynchronizer {
                     || !Objects.equals(user.getFirstName(), person.getGivenName())
                     || !Objects.equals(user.getLastName(), person.getFamilyName())
                     || !Objects.equals(user.getEmail(), person.getEmail());
-            boolean passwordChanged = false;
-            if (person.hasDemoCredentials()) {
-                if (demo.passwords() && isNew) {
-                    user.setPassword(DemoProperties.DEMO_PASSWORD);
-                    passwordChanged = true;
-                } else if (!demo.passwords()) {
-                    user.setPassword(unusablePassword());
-                    person.setDemoCredentials(false);
-                    passwordChanged = true;
-                }
-            } else if (isNew) {
-                // a real person's first password is set by an administrator in Admin
+            PasswordAction action = passwordAction(person.hasDemoCredentials(), isNew, demo.passwords());
+            boolean passwordChanged = action != PasswordAction.KEEP;
+            if (action == PasswordAction.SET_DEMO) {
+                user.setPassword(DemoProperties.DEMO_PASSWORD);
+            } else if (action == PasswordAction.SET_UNUSABLE) {
                 user.setPassword(unusablePassword());
-                passwordChanged = true;
+                person.setDemoCredentials(false);
             }
             if (namesChanged || passwordChanged) {
                 user.setFirstName(person.getGivenName());
@@ -137,6 +130,22 @@ public class IdentitySynchronizer {
             }
         }
         return changes;
+    }
+
+    enum PasswordAction { KEEP, SET_DEMO, SET_UNUSABLE }
+
+    /**
+     * Demo users get "demo" when created while demo passwords are on, and lose it as soon as they
+     * are off; a new real person gets an unusable password until an administrator sets one.
+     */
+    static PasswordAction passwordAction(boolean demoCredentials, boolean isNew, boolean demoPasswordsEnabled) {
+        if (demoCredentials) {
+            if (!demoPasswordsEnabled) {
+                return PasswordAction.SET_UNUSABLE;
+            }
+            return isNew ? PasswordAction.SET_DEMO : PasswordAction.KEEP;
+        }
+        return isNew ? PasswordAction.SET_UNUSABLE : PasswordAction.KEEP;
     }
 
     /** Returns {membership count, changes}. */

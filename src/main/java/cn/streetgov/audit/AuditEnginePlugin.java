@@ -1,0 +1,169 @@
+package cn.streetgov.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the audit trail into every process the engine deploys, without anything in the BPMN: the
+ * start of a case (after its start event, so the business key is set), every completed user task
+ * (who, for which organisation, when, the decision and comment declared by the workflow's
+ * {@link TaskDecisions}) and the end of a case (with its outcome).
+ */
+@Component
+class AuditEnginePlugin extends AbstractProcessEnginePlugin {
+
+    static final String OUTCOME = "outcome";
+
+    private final ObjectProvider<AuditTrail> trail;
+    private final ObjectProvider<TaskDecisions> decisions;
+
+    AuditEnginePlugin(ObjectProvider<AuditTrail> trail, ObjectProvider<TaskDecisions> decisions) {
+        this.trail = trail;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new ParseListener());
+    }
+
+    private final class ParseListener extends AbstractBpmnParseListener {
+
+        @Override
+        public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseEnded);
+        }
+
+        @Override
+        public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+            if (scope instanceof ProcessDefinitionEntity) {
+                startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseStarted);
+            }
+        }
+
+        @Override
+        public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+                behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskCompleted);
+            }
+        }
+    }
+
+    private final ExecutionListener caseStarted = this::recordCaseStarted;
+    private final ExecutionListener caseEnded = this::recordCaseEnded;
+
+    private void recordCaseStarted(DelegateExecution execution) {
+        Authentication auth = currentAuthentication(execution);
+        trail.getObject().record(new AuditEvent(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+                AuditTrail.processKey(execution), AuditEventType.CASE_STARTED, execution.getCurrentActivityId(),
+                execution.getCurrentActivityName(), null, auth == null ? null : auth.getUserId(), null, null,
+                null, null, AuditTrail.toJson(execution.getVariablesTyped()), ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    private void recordCaseEnded(DelegateExecution execution) {
+        Object outcome = execution.getVariable(OUTCOME);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put(OUTCOME, outcome);
+        if (execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
+                && entity.getDeleteReason() != null) {
+            details.put("deleteReason", entity.getDeleteReason());
+        }
+        trail.getObject().record(new AuditEvent(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+                AuditTrail.processKey(execution), AuditEventType.CASE_ENDED, execution.getCurrentActivityId(),
+                execution.getCurrentActivityName(), null, null, null, null,
+                outcome == null ? null : outcome.toString(), null, AuditTrail.toJson(details),
+                ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    private final TaskListener taskCompleted = this::recordTaskCompleted;
+
+    private void recordTaskCompleted(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        String processKey = AuditTrail.processKey(execution);
+        Authentication auth = currentAuthentication(execution);
+        String actor = auth != null ? auth.getUserId() : task.getAssignee();
+        String[] group = actingGroup(task, auth, actor);
+        TaskDecisions.TaskDecision declared = declaredDecision(processKey, task.getTaskDefinitionKey());
+        String decision = null;
+        String comment = null;
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (declared != null) {
+            if (declared.decision() != null) {
+                Object value = task.getVariable(declared.decision());
+                decision = value == null ? null : value.toString();
+                details.put(declared.decision(), value);
+            }
+            if (declared.comment() != null) {
+                Object value = task.getVariable(declared.comment());
+                comment = value == null ? null : value.toString();
+                details.put(declared.comment(), value);
+            }
+            for (String name : declared.details()) {
+                details.put(name, task.getVariableTyped(name));
+            }
+        }
+        trail.getObject().record(new AuditEvent(task.getProcessInstanceId(), execution.getProcessBusinessKey(),
+                processKey, AuditEventType.TASK_COMPLETED, task.getTaskDefinitionKey(), task.getName(), task.getId(),
+                actor, group[0], group[1], decision, comment, AuditTrail.toJson(details),
+                ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    private TaskDecisions.TaskDecision declaredDecision(String processKey, String taskKey) {
+        for (TaskDecisions declaration : decisions) {
+            if (declaration.processKey().equals(processKey)) {
+                return declaration.byTask().get(taskKey);
+            }
+        }
+        return null;
+    }
+
+    /** The candidate group the actor completed the task for: {id, name}, or nulls. */
+    private static String[] actingGroup(DelegateTask task, Authentication auth, String actor) {
+        if (actor == null) {
+            return new String[] {null, null};
+        }
+        IdentityService identity = task.getProcessEngineServices().getIdentityService();
+        List<String> actorGroups = auth != null && auth.getGroupIds() != null && !auth.getGroupIds().isEmpty()
+                ? auth.getGroupIds()
+                : identity.createGroupQuery().groupMember(actor).list().stream().map(Group::getId).toList();
+        Set<IdentityLink> candidates = task.getCandidates();
+        for (IdentityLink link : candidates) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+                    && actorGroups.contains(link.getGroupId())) {
+                Group group = identity.createGroupQuery().groupId(link.getGroupId()).singleResult();
+                return new String[] {link.getGroupId(), group == null ? null : group.getName()};
+            }
+        }
+        return new String[] {null, null};
+    }
+
+    private static Authentication currentAuthentication(DelegateExecution execution) {
+        return execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    }
+}

@@ -1,0 +1,20 @@
+package cn.streetgov.common.rest;
+
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers {@link EngineRestErrorMapper} with the Jersey application behind /engine-rest. */
+@Configuration
+class EngineRestErrorConfig {
+
+    @Bean
+    ResourceConfigCustomizer engineRestErrorMappers() {
+        return config -> config
+                .register(EngineRestErrorMapper.ForRestException.class)
+                .register(EngineRestErrorMapper.ForProcessEngineException.class)
+                .register(EngineRestErrorMapper.ForInvalidInput.class)
+                .register(EngineRestErrorMapper.ForNotFound.class)
+                .register(EngineRestErrorMapper.ForForbidden.class);
+    }
+}

@@ -1,0 +1,152 @@
+package cn.streetgov.test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A small HTTP client for tests against the running application: HTTP Basic as a demo user, or a
+ * webapp session logged in the way Tasklist does it (XSRF cookie + header).
+ */
+public final class Http {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final String authorization;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+    private String xsrfToken;
+
+    private Http(int port, String user, String password) {
+        this.base = "http://localhost:" + port;
+        this.authorization = user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    public static Http anonymous(int port) {
+        return new Http(port, null, null);
+    }
+
+    /** HTTP Basic with the demo password. */
+    public static Http as(int port, String user) {
+        return new Http(port, user, "demo");
+    }
+
+    public static Http as(int port, String user, String password) {
+        return new Http(port, user, password);
+    }
+
+    /** A webapp session: fetches the XSRF cookie, then logs in to the app as Tasklist does. */
+    public static Http webappLogin(int port, String user, String app) {
+        Http http = anonymous(port);
+        http.get("/camunda/app/" + app + "/");
+        http.xsrfToken = http.cookie("XSRF-TOKEN");
+        Response login = http.postForm("/camunda/api/admin/auth/user/default/login/" + app,
+                Map.of("username", user, "password", "demo"));
+        if (login.status() != 200) {
+            throw new IllegalStateException("webapp login failed: " + login);
+        }
+        http.xsrfToken = http.cookie("XSRF-TOKEN") != null ? http.cookie("XSRF-TOKEN") : http.xsrfToken;
+        return http;
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public void setXsrfToken(String token) {
+        this.xsrfToken = token;
+    }
+
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response postJson(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    public Response putJson(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    public Response postForm(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response postMultipart(String path, String fieldName, String fileName, String content) {
+        String boundary = "----streetgov" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fieldName + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        if (xsrfToken != null) {
+            builder.header("X-XSRF-TOKEN", xsrfToken);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = client.send(builder.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String toJson(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
