@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.streetgov.audit.AuditEventType;
+import cn.streetgov.audit.AuditTrail;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.whistle.domain.CaseStatus;
 import cn.streetgov.whistle.domain.WhistleCase;
@@ -43,6 +45,8 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
     WhistleCaseService cases;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuditTrail audit;
 
     // ---- routing, on-time reports, the happy path ----
 
@@ -104,6 +108,10 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
                 Tuple.tuple(Elements.FOLLOW_UP, "SATISFACTION_4", "s01-off", "street-office-S01"),
                 Tuple.tuple(Elements.CLOSE, "CLOSED", null, null));
         assertThat(cases.notifications(closed.getId())).isEmpty();
+        // the audit trail records the same decisions with the declared variables (TaskDecisions)
+        assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.TASK_COMPLETED)
+                .extracting(r -> r.getActivityId(), r -> r.getActorId())
+                .contains(Tuple.tuple(Elements.REPORT, "s01-ga-head"), Tuple.tuple(Elements.FOLLOW_UP, "s01-off"));
     }
 
     @Test
@@ -166,6 +174,11 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
             assertThat(n.getSummonsId()).isEqualTo(late.getId());
             assertThat(n.getMessage()).contains(whistle.getCaseNo()).contains("agency-S01-GA");
         });
+        assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.ESCALATION)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.getActivityId()).isEqualTo(Elements.ESCALATE);
+                    assertThat(r.getPayload()).contains("dept-GA").contains("agency-S01-GA");
+                });
         // the department's leadership now sees the overdue task too
         assertThat(candidateGroups(ga)).containsExactlyInAnyOrder("agency-S01-GA", "dept-GA");
         // the escalation is recorded once, the other department (reported) is not escalated
