@@ -20,6 +20,7 @@ import cn.streetgov.test.ProcessTestSupport;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -136,8 +137,8 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(pi).hasPassed(Elements.DETERMINE_SLA, Elements.APPLY_SLA);
         assertThat(whistle.getReportMinutes()).isEqualTo(reportMinutes);
         assertThat(whistle.getHandlingMinutes()).isEqualTo(handlingMinutes);
-        assertThat(Duration.between(whistle.getCreatedAt(), whistle.getReportDeadline()).toMinutes()).isEqualTo(reportMinutes);
-        assertThat(Duration.between(whistle.getCreatedAt(), whistle.getHandlingDeadline()).toMinutes()).isEqualTo(handlingMinutes);
+        assertThat(Duration.between(whistle.getCreatedAt().truncatedTo(ChronoUnit.SECONDS), whistle.getReportDeadline()).toMinutes()).isEqualTo(reportMinutes);
+        assertThat(Duration.between(whistle.getCreatedAt().truncatedTo(ChronoUnit.SECONDS), whistle.getHandlingDeadline()).toMinutes()).isEqualTo(handlingMinutes);
         assertThat(summons(whistle, "SCJG").getDeadline()).isEqualTo(whistle.getReportDeadline());
 
         Task report = reportTask(pi, "SCJG");

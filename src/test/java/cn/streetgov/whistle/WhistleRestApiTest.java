@@ -65,13 +65,13 @@ class WhistleRestApiTest {
         String wjTask = onlyTask("wj-off", instanceId, "dept-WJ");
         claimAndSubmit("wj-off", wjTask, Map.of("reportNote", Map.of("value", "卫健执法人员已到场")));
 
-        // the street office handles, confirms and visits
+        // the street office handles, confirms and visits (the forms' radio buttons submit strings)
         String handle = onlyTask("s01-off", instanceId, "street-office-S01");
         claimAndSubmit("s01-off", handle, Map.of("handlingNote", Map.of("value", "占道摊点已清理")));
         String confirm = onlyTask("s01-off", instanceId, "street-office-S01");
-        claimAndSubmit("s01-off", confirm, Map.of("resolved", Map.of("value", true, "type", "Boolean")));
+        claimAndSubmit("s01-off", confirm, Map.of("resolved", Map.of("value", "true")));
         String followUp = onlyTask("s01-off", instanceId, "street-office-S01");
-        claimAndSubmit("s01-off", followUp, Map.of("satisfaction", Map.of("value", 4, "type", "Long"),
+        claimAndSubmit("s01-off", followUp, Map.of("satisfaction", Map.of("value", "4"),
                 "followUpComment", Map.of("value", "居民表示满意")));
         assertThat(tasks("s01-off", instanceId)).isEmpty();
 
