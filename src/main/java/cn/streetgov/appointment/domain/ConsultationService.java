@@ -1,0 +1,233 @@
+package cn.streetgov.appointment.domain;
+
+import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
+import cn.streetgov.appointment.domain.CaseOpinion.Step;
+import cn.streetgov.common.InvalidInputException;
+import cn.streetgov.common.NotFoundException;
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.Agency;
+import cn.streetgov.org.domain.PostRole;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The business record of consultation cases: opening, the rule applied, opinions, the outcome. */
+@Service
+@Transactional
+public class ConsultationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
+    static final String CASE_PREFIX = "RM";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ConsultationCaseRepository cases;
+    private final CaseOpinionRepository opinions;
+    private final AppointmentNotificationRepository notifications;
+    private final ConsultationCaseNumbers numbers;
+    private final OrgDirectory directory;
+
+    ConsultationService(ConsultationCaseRepository cases, CaseOpinionRepository opinions,
+            AppointmentNotificationRepository notifications, ConsultationCaseNumbers numbers, OrgDirectory directory) {
+        this.cases = cases;
+        this.opinions = opinions;
+        this.notifications = notifications;
+        this.numbers = numbers;
+        this.directory = directory;
+    }
+
+    /**
+     * Validates the start variables and opens the case. {@code initiatorGroups} null means a
+     * system start (no logged-in user); otherwise the user must act for the proposing department.
+     */
+    public ConsultationCase open(Map<String, Object> variables, String initiator, Collection<String> initiatorGroups,
+            String processInstanceId) {
+        ConsultationRequest request = ConsultationRequests.parse(variables, directory::findAgency);
+        if (initiatorGroups != null && !initiatorGroups.contains(PostRole.DEPARTMENT.groupId(request.deptCode()))
+                && !initiatorGroups.contains(PostRole.ADMIN.groupId(null))) {
+            throw new InvalidInputException("您不是部门 " + request.deptCode() + " 的工作人员，不能以该部门名义发起任免征求意见");
+        }
+        Agency agency = directory.requireAgency(request.agencyCode());
+        LocalDateTime now = AppointmentTime.now();
+        ConsultationCase c = new ConsultationCase(numbers.next(CASE_PREFIX, now.getYear()), request,
+                agency.getOrgCode(), agency.getHeadName(), initiator, now);
+        c.attachTo(processInstanceId);
+        cases.save(c);
+        log.info("任免征求意见案件 {} 已发起: {} {} {}", c.getCaseNo(), request.action().label(), agency.getCode(),
+                request.candidateName());
+        return c;
+    }
+
+    /** Records the mode and authority decided by the rules; returns the street's reply deadline. */
+    public LocalDateTime applyRule(long caseId, String mode, String authority, int replyDays) {
+        ConsultationCase c = require(caseId);
+        // whole seconds: the engine keeps due dates without milliseconds on MariaDB/MySQL
+        LocalDateTime deadline = AppointmentTime.now().plusDays(replyDays).truncatedTo(ChronoUnit.SECONDS);
+        c.applyRule(mode, authority, replyDays, deadline);
+        return deadline;
+    }
+
+    /** The street gets more time after the organisation department chased it; returns the new deadline. */
+    public LocalDateTime extendDeadline(long caseId, Duration extension) {
+        ConsultationCase c = require(caseId);
+        LocalDateTime deadline = AppointmentTime.now().plus(extension).truncatedTo(ChronoUnit.SECONDS);
+        c.extendDeadline(deadline);
+        return deadline;
+    }
+
+    public CaseOpinion record(long caseId, Step step, String user, String org, LocalDate meetingDate, String decision,
+            String comment) {
+        require(caseId);
+        CaseOpinion opinion = opinions.save(new CaseOpinion(caseId, step, user, org, meetingDate,
+                AppointmentTime.now(), decision, comment));
+        log.info("案件 {}: {} {} 由 {}（{}）作出", caseId, step.label(), decision, user, org);
+        return opinion;
+    }
+
+    public AppointmentNotification notify(long caseId, Kind kind, String group, String message) {
+        require(caseId);
+        log.info("通知 {}: {}", group, message);
+        return notifications.save(new AppointmentNotification(caseId, null, kind, group, message, AppointmentTime.now()));
+    }
+
+    /**
+     * Changes the agency's head as approved: appointment sets the candidate, removal clears the
+     * head, transfer moves the candidate to this agency's post (leaving the post the candidate
+     * held at another agency, if any, vacant).
+     */
+    public void applyAppointment(long caseId) {
+        ConsultationCase c = require(caseId);
+        LocalDate since = AppointmentTime.now().toLocalDate();
+        switch (c.getAction()) {
+            case APPOINT -> directory.appointHead(c.getAgencyCode(), c.getCandidateName(), c.getPositionTitle(), since);
+            case REMOVE -> directory.removeHead(c.getAgencyCode());
+            case TRANSFER -> {
+                for (Agency other : directory.agencies()) {
+                    if (!other.getCode().equals(c.getAgencyCode()) && c.getCandidateName().equals(other.getHeadName())) {
+                        directory.removeHead(other.getCode());
+                        log.info("案件 {}: {} 调离 {}", c.getCaseNo(), c.getCandidateName(), other.getCode());
+                    }
+                }
+                directory.appointHead(c.getAgencyCode(), c.getCandidateName(), c.getPositionTitle(), since);
+            }
+        }
+        log.info("案件 {}: 已在组织模型中{} {} 负责人", c.getCaseNo(), c.getAction().label(), c.getAgencyCode());
+    }
+
+    public void informStreet(long caseId) {
+        ConsultationCase c = require(caseId);
+        c.streetInformed(AppointmentTime.now());
+        notify(caseId, Kind.STREET_INFORMED, PostRole.STREET_COMMITTEE.groupId(c.getOrgCode()),
+                "案件 " + c.getCaseNo() + "：" + c.getAction().label() + " " + c.getCandidateName() + " 为 "
+                        + c.getPositionTitle() + " 已批准，特此告知");
+    }
+
+    public void close(long caseId, ConsultationCase.Status status) {
+        ConsultationCase c = require(caseId);
+        c.close(status, AppointmentTime.now());
+        log.info("案件 {} 办结: {}", c.getCaseNo(), status);
+    }
+
+    @Transactional(readOnly = true)
+    public ConsultationCase require(long caseId) {
+        return cases.findById(caseId).orElseThrow(() -> new NotFoundException("未知的任免案件: " + caseId));
+    }
+
+    @Transactional(readOnly = true)
+    public ConsultationCase requireByCaseNo(String caseNo) {
+        return cases.findByCaseNo(caseNo).orElseThrow(() -> new NotFoundException("未知的任免案件: " + caseNo));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseOpinion> opinions(long caseId) {
+        return opinions.findByCaseIdOrderByIdAsc(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AppointmentNotification> notifications(long caseId) {
+        return notifications.findByCaseIdOrderByIdAsc(caseId);
+    }
+
+    /** The case as the forms show it (read-only text). */
+    @Transactional(readOnly = true)
+    public String summary(long caseId) {
+        ConsultationCase c = require(caseId);
+        Agency agency = directory.requireAgency(c.getAgencyCode());
+        StringBuilder s = new StringBuilder();
+        s.append("案件编号：").append(c.getCaseNo()).append('\n');
+        s.append("提出部门：").append(directory.requireDepartment(c.getDeptCode()).getName()).append('\n');
+        s.append("派驻机构：").append(agency.getName()).append("（").append(c.getAgencyCode()).append("），所在：")
+                .append(directory.requireUnit(c.getOrgCode()).getName()).append('\n');
+        s.append("任免类型：").append(c.getAction().label()).append('\n');
+        s.append("人选：").append(nz(c.getCandidateName())).append('\n');
+        s.append("职务：").append(c.getPositionTitle()).append("（").append(c.getPositionLevel().label()).append("）\n");
+        s.append("现任负责人：").append(nz(c.getPreviousHeadName())).append('\n');
+        s.append("理由：").append(clip(c.getReason(), 800)).append('\n');
+        if (c.getDossierRef() != null) {
+            s.append("考察材料：").append(c.getDossierRef()).append('\n');
+        }
+        if (c.getSuggestionNo() != null) {
+            s.append("来源：街道建议 ").append(c.getSuggestionNo()).append('\n');
+        }
+        if (c.getConsultationMode() != null) {
+            s.append("征求方式：").append("CONSENT".equals(c.getConsultationMode()) ? "征得同意" : "征求意见")
+                    .append("；最终决定：").append(authorityLabel(c.getFinalAuthority())).append('\n');
+            s.append("街道答复期限：").append(TIME.format(c.getReplyDeadline()));
+        }
+        return s.toString();
+    }
+
+    /** The earlier opinions and decisions as the forms show them (read-only text). */
+    @Transactional(readOnly = true)
+    public String history(long caseId) {
+        List<CaseOpinion> list = opinions(caseId);
+        if (list.isEmpty()) {
+            return "（暂无意见）";
+        }
+        StringBuilder s = new StringBuilder();
+        for (CaseOpinion o : list) {
+            s.append(TIME.format(o.getDecidedAt())).append(' ').append(o.getStep().label()).append("：")
+                    .append(o.getDecision());
+            s.append("（").append(o.getActorOrg()).append(' ').append(nz(o.getActorUser()));
+            if (o.getMeetingDate() != null) {
+                s.append("，会议日期 ").append(o.getMeetingDate());
+            }
+            s.append("）");
+            if (o.getComment() != null) {
+                s.append(" ").append(clip(o.getComment(), 400));
+            }
+            s.append('\n');
+        }
+        // a form text is a String variable (at most 4000 characters in the engine's tables)
+        return clip(s.toString().trim(), 3800);
+    }
+
+    /** Shortens a text for the read-only form fields; the full text stays in the tables. */
+    static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    static String authorityLabel(String authority) {
+        if (authority == null) {
+            return "";
+        }
+        return switch (authority) {
+            case "DEPARTMENT" -> "部门";
+            case "ORG_DEPT" -> "区委组织部";
+            case "STANDING_COMMITTEE" -> "区委常委会";
+            default -> authority;
+        };
+    }
+
+    private static String nz(String s) {
+        return s == null ? "—" : s;
+    }
+}

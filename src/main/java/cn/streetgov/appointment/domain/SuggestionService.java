@@ -1,0 +1,137 @@
+package cn.streetgov.appointment.domain;
+
+import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
+import cn.streetgov.common.InvalidInputException;
+import cn.streetgov.common.NotFoundException;
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.Agency;
+import cn.streetgov.org.domain.PostRole;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A street committee's suggestion right (建议权): the suggestion and the department's answer. */
+@Service
+@Transactional
+public class SuggestionService {
+
+    private static final Logger log = LoggerFactory.getLogger(SuggestionService.class);
+    static final String SUGGESTION_PREFIX = "JY";
+    private static final String COMMITTEE_PREFIX = PostRole.STREET_COMMITTEE.groupId("");
+
+    private final SuggestionRepository suggestions;
+    private final AppointmentNotificationRepository notifications;
+    private final ConsultationCaseNumbers numbers;
+    private final OrgDirectory directory;
+
+    SuggestionService(SuggestionRepository suggestions, AppointmentNotificationRepository notifications,
+            ConsultationCaseNumbers numbers, OrgDirectory directory) {
+        this.suggestions = suggestions;
+        this.notifications = notifications;
+        this.numbers = numbers;
+        this.directory = directory;
+    }
+
+    /**
+     * Validates and records a suggestion. A logged-in street committee member may only suggest for
+     * agencies stationed in the own street/town; starts by the system (e.g. after an assessment)
+     * carry no street committee group and are accepted as sent.
+     */
+    public Suggestion open(Map<String, Object> variables, String initiator, Collection<String> initiatorGroups,
+            String processInstanceId, Duration answerPeriod) {
+        List<String> errors = new ArrayList<>();
+        String agencyCode = ConsultationRequests.text(variables.get("agencyCode"));
+        CadreAction action = ConsultationRequests.parseEnum(CadreAction.class, variables.get("action"));
+        String reason = ConsultationRequests.text(variables.get("reason"));
+        Agency agency = null;
+        if (agencyCode == null) {
+            errors.add("请选择派驻机构（agencyCode）");
+        } else {
+            agency = directory.findAgency(agencyCode).orElse(null);
+            if (agency == null) {
+                errors.add("未知的派驻机构: " + agencyCode);
+            }
+        }
+        if (action == null) {
+            errors.add("建议类型无效，应为 任职（APPOINT）、免职（REMOVE）或 调整（TRANSFER）");
+        }
+        if (reason == null) {
+            errors.add("请填写建议理由");
+        } else if (reason.length() > ConsultationRequests.MAX_TEXT) {
+            errors.add("建议理由不能超过 " + ConsultationRequests.MAX_TEXT + " 字");
+        }
+        if (agency != null && initiatorGroups != null
+                && initiatorGroups.stream().anyMatch(g -> g.startsWith(COMMITTEE_PREFIX))
+                && !initiatorGroups.contains(PostRole.STREET_COMMITTEE.groupId(agency.getOrgCode()))) {
+            errors.add("派驻机构 " + agency.getName() + " 不在本街道/镇，不能对其负责人提出建议");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        LocalDateTime now = AppointmentTime.now();
+        Suggestion s = new Suggestion(numbers.next(SUGGESTION_PREFIX, now.getYear()), agency.getOrgCode(),
+                agency.getCode(), agency.getDeptCode(), action, reason, initiator, now, now.plus(answerPeriod));
+        s.attachTo(processInstanceId);
+        suggestions.save(s);
+        log.info("街道建议 {} 已提出: {} {}", s.getSuggestionNo(), action.label(), agency.getCode());
+        return s;
+    }
+
+    public void accept(long id, String comment, String by, String caseNo) {
+        Suggestion s = require(id);
+        s.answer(Suggestion.Status.ACCEPTED, comment, by, AppointmentTime.now());
+        s.resultedIn(caseNo);
+        notify(id, Kind.SUGGESTION_ACCEPTED, PostRole.STREET_COMMITTEE.groupId(s.getOrgCode()),
+                "建议 " + s.getSuggestionNo() + " 已被采纳，已发起任免征求意见案件 " + caseNo);
+    }
+
+    public void decline(long id, String comment, String by) {
+        Suggestion s = require(id);
+        s.answer(Suggestion.Status.DECLINED, comment, by, AppointmentTime.now());
+    }
+
+    public AppointmentNotification notify(long id, Kind kind, String group, String message) {
+        log.info("通知 {}: {}", group, message);
+        return notifications.save(new AppointmentNotification(null, id, kind, group, message, AppointmentTime.now()));
+    }
+
+    @Transactional(readOnly = true)
+    public Suggestion require(long id) {
+        return suggestions.findById(id).orElseThrow(() -> new NotFoundException("未知的街道建议: " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Suggestion> ofOrg(String orgCode) {
+        return suggestions.findByOrgCodeOrderByIdDesc(orgCode);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AppointmentNotification> notifications(long id) {
+        return notifications.findBySuggestionIdOrderByIdAsc(id);
+    }
+
+    /** The suggestion as the forms show it (read-only text). */
+    @Transactional(readOnly = true)
+    public String summary(long id) {
+        Suggestion s = require(id);
+        Agency agency = directory.requireAgency(s.getAgencyCode());
+        StringBuilder b = new StringBuilder();
+        b.append("建议编号：").append(s.getSuggestionNo()).append('\n');
+        b.append("提出：").append(directory.requireUnit(s.getOrgCode()).getName()).append("党(工)委\n");
+        b.append("派驻机构：").append(agency.getName()).append("（").append(s.getAgencyCode()).append("）\n");
+        b.append("现任负责人：").append(agency.getHeadName() == null ? "—" : agency.getHeadName()).append('\n');
+        b.append("建议：").append(s.getAction().label()).append('\n');
+        b.append("理由：").append(ConsultationService.clip(s.getReason(), 1500));
+        if (s.getAnswerComment() != null) {
+            b.append("\n部门答复：").append(ConsultationService.clip(s.getAnswerComment(), 1500));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package cn.streetgov.appointment.process;
+
+import cn.streetgov.audit.TaskDecisions;
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.PostRole;
+import cn.streetgov.security.ProcessStarters;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The process {@code street-suggestion} (processes/street-suggestion.bpmn): a street committee's
+ * suggestion (建议权) on the head of an agency in its area, answered by the department. Started from
+ * Tasklist (none start event) or by the message {@code street-suggestion} (e.g. from the assessment
+ * workflow); both need CREATE_INSTANCE on this definition, granted to every street committee.
+ */
+@Component
+public class SuggestionProcess implements TaskDecisions, ProcessStarters {
+
+    public static final String KEY = "street-suggestion";
+    public static final String MESSAGE = "street-suggestion";
+
+    public static final String START_TASKLIST = "startEvent_suggestionEntered";
+    public static final String START_MESSAGE = "startEvent_suggestionReceived";
+    public static final String ANSWER = "userTask_answerSuggestion";
+    public static final String ANSWER_OVERDUE = "boundaryEvent_answerOverdue";
+    public static final String NOTIFY_OVERDUE = "serviceTask_notifyAnswerOverdue";
+    public static final String START_CONSULTATION = "serviceTask_startConsultation";
+    public static final String INFORM_DECLINE = "serviceTask_informStreetOfDecline";
+    public static final String READ_DECLINE = "userTask_readDeclineReasons";
+    public static final String END_ACCEPTED = "endEvent_suggestionAccepted";
+    public static final String END_DECLINED = "endEvent_suggestionDeclined";
+    public static final String END_OVERDUE_NOTIFIED = "endEvent_overdueNotified";
+
+    // message / start variables (CONTRACT.md)
+    public static final String AGENCY_CODE = "agencyCode";
+    public static final String ACTION = "action";
+    public static final String REASON = "reason";
+    // set by the process
+    public static final String SUGGESTION_ID = "suggestionId";
+    public static final String ORG_CODE = "orgCode";
+    public static final String DEPT_CODE = "deptCode";
+    public static final String ANSWER_DEADLINE = "answerDeadline";
+    public static final String SUGGESTION_SUMMARY = "suggestionSummary";
+    public static final String CASE_NO = "caseNo";
+    public static final String OUTCOME = "outcome";
+    // the department's answer
+    public static final String DECISION = "suggestionDecision";
+    public static final String COMMENT = "suggestionComment";
+    public static final String CANDIDATE_NAME = "candidateName";
+    public static final String POSITION_TITLE = "positionTitle";
+    public static final String POSITION_LEVEL = "positionLevel";
+
+    public static final String ACCEPT = "ACCEPT";
+    public static final String DECLINE = "DECLINE";
+
+    private final OrgDirectory directory;
+
+    SuggestionProcess(OrgDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public String processKey() {
+        return KEY;
+    }
+
+    @Override
+    public Map<String, TaskDecision> byTask() {
+        Map<String, TaskDecision> byTask = new LinkedHashMap<>();
+        byTask.put(ANSWER, TaskDecision.of(DECISION, COMMENT, CANDIDATE_NAME, POSITION_TITLE, POSITION_LEVEL));
+        byTask.put(READ_DECLINE, TaskDecision.of(null, null));
+        return byTask;
+    }
+
+    /** Every street/town committee may suggest, for agencies in its own area only (checked at the start). */
+    @Override
+    public Set<String> starterGroups() {
+        return directory.units().stream().map(u -> PostRole.STREET_COMMITTEE.groupId(u.getCode()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -1,0 +1,173 @@
+package cn.streetgov.appointment.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.test.ProcessTestSupport;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A consent-mode case end to end over /engine-rest, as Tasklist drives it, by the demo users:
+ * the department starts it, only the host street's committee sees its task, the street disagrees,
+ * the organisation department overrides with a reason, the department approves.
+ */
+class CadreConsultationRestTest extends ProcessTestSupport {
+
+    static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    };
+    static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    OrgDirectory directory;
+
+    @Test
+    void shouldRunAConsentCaseEndToEndAsTasklistDoes() {
+        directory.appointHead("S03-GA", "南湖所长", "南湖派出所所长", LocalDate.of(2024, 1, 1));
+        Map<String, Object> start = Map.of("variables", variables(
+                "deptCode", "GA", "agencyCode", "S03-GA", "action", "APPOINT", "candidateName", "接任所长",
+                "positionTitle", "南湖派出所所长", "positionLevel", "SECTION", "reason", "原所长退休"));
+        // Tasklist submits the start form
+        ResponseEntity<Map<String, Object>> started = post("ga-off",
+                "/engine-rest/process-definition/key/cadre-consultation/submit-form", start, MAP);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String instanceId = (String) started.getBody().get("id");
+        String caseNo = (String) started.getBody().get("businessKey");
+        assertThat(caseNo).startsWith("RM-");
+
+        // only the host street's committee sees the consultation task
+        assertThat(tasks("s02-sec", instanceId)).isEmpty();
+        assertThat(tasks("ga-off", instanceId)).isEmpty();
+        List<Map<String, Object>> streetTasks = tasks("s03-sec", instanceId);
+        assertThat(streetTasks).hasSize(1);
+        assertThat(streetTasks.get(0)).containsEntry("taskDefinitionKey", "userTask_streetOpinion")
+                .containsEntry("name", "街道党(工)委会议答复意见");
+        assertThat(streetTasks.get(0).get("due")).isNotNull();
+        assertThat(get("ga-off", "/engine-rest/process-definition/key/cadre-consultation/deployed-start-form", MAP)
+                .getBody()).containsEntry("id", "consultation-start");
+        String streetTask = (String) streetTasks.get(0).get("id");
+        assertThat(get("s03-sec", "/engine-rest/task/" + streetTask + "/form", MAP).getBody())
+                .containsEntry("key", null);
+        assertThat(get("s03-sec", "/engine-rest/task/" + streetTask + "/deployed-form", MAP).getBody())
+                .containsEntry("id", "consultation-street-opinion");
+        assertThat(get("s02-sec", "/engine-rest/task/" + streetTask, MAP).getStatusCode()).isIn(HttpStatus.FORBIDDEN,
+                HttpStatus.NOT_FOUND);
+
+        // the street committee disagrees: without an opinion it is refused, and nothing moves
+        claim("s03-sec", streetTask);
+        ResponseEntity<Map<String, Object>> refused = post("s03-sec", "/engine-rest/task/" + streetTask + "/submit-form",
+                Map.of("variables", variables("streetOpinion", "DISAGREE", "meetingDate", LocalDate.now().toString())), MAP);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).containsEntry("message", "除“同意”外须填写意见");
+        submit("s03-sec", streetTask, variables("streetOpinion", "DISAGREE", "opinionComment", "人选不熟悉辖区",
+                "meetingDate", LocalDate.now().toString()));
+
+        // the organisation department overrides with a written reason
+        List<Map<String, Object>> orgTasks = tasks("orgdept", instanceId);
+        assertThat(orgTasks).singleElement().extracting(t -> t.get("taskDefinitionKey")).isEqualTo("userTask_coordinate");
+        String coordinate = (String) orgTasks.get(0).get("id");
+        claim("orgdept", coordinate);
+        submit("orgdept", coordinate, variables("coordinationDecision", "OVERRIDE", "coordinationComment", "经考察人选合适"));
+
+        // the department approves
+        String decision = (String) tasks("ga-off", instanceId).get(0).get("id");
+        claim("ga-off", decision);
+        submit("ga-off", decision, variables("deptDecision", "APPROVE"));
+
+        assertThat(tasks("ga-off", instanceId)).isEmpty();
+        List<Map<String, Object>> outcome = get("auditor",
+                "/engine-rest/history/variable-instance?processInstanceId=" + instanceId + "&variableName=outcome", LIST)
+                .getBody();
+        assertThat(outcome).singleElement().extracting(v -> v.get("value")).isEqualTo("APPROVED");
+        assertThat(directory.requireAgency("S03-GA").getHeadName()).isEqualTo("接任所长");
+
+        // the business record: who, which organisation, when, what
+        Map<String, Object> view = get("s03-sec", "/api/appointment/cases/" + caseNo, MAP).getBody();
+        assertThat(view).containsEntry("outcome", "APPROVED").containsEntry("consultationMode", "CONSENT");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> opinions = (List<Map<String, Object>>) view.get("opinions");
+        assertThat(opinions).extracting(o -> o.get("actorUser") + "/" + o.get("actorOrg") + "/" + o.get("decision"))
+                .containsExactly("s03-sec/street-committee-S03/DISAGREE", "orgdept/org-dept/OVERRIDE",
+                        "ga-off/dept-GA/APPROVE");
+        assertThat(get("s01-sec", "/api/appointment/cases/" + caseNo, MAP).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void shouldRefuseAnInvalidStartWithAChineseReason() {
+        Map<String, Object> start = Map.of("variables", variables(
+                "deptCode", "GA", "agencyCode", "S03-CGZF", "action", "APPOINT", "candidateName", "某人",
+                "positionTitle", "中队长", "positionLevel", "SECTION", "reason", "越权"));
+        ResponseEntity<Map<String, Object>> refused = post("ga-off",
+                "/engine-rest/process-definition/key/cadre-consultation/submit-form", start, MAP);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("message").toString()).contains("不属于部门 GA");
+    }
+
+    @Test
+    void shouldNotLetAStreetStartAConsultation() {
+        Map<String, Object> start = Map.of("variables", variables("deptCode", "GA", "agencyCode", "S01-GA"));
+        assertThat(post("s01-sec", "/engine-rest/process-definition/key/cadre-consultation/start", start, MAP)
+                .getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void shouldLetTheStreetSendASuggestionByMessage() {
+        Map<String, Object> message = Map.of("messageName", "street-suggestion", "resultEnabled", true,
+                "processVariables", variables("agencyCode", "S01-SCJG", "action", "REMOVE", "reason", "考核不合格"));
+        ResponseEntity<List<Map<String, Object>>> sent = post("s01-sec", "/engine-rest/message", message, LIST);
+        assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.OK);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> instance = (Map<String, Object>) sent.getBody().get(0).get("processInstance");
+        assertThat(tasks("scjg-off", (String) instance.get("id"))).singleElement()
+                .extracting(t -> t.get("taskDefinitionKey")).isEqualTo("userTask_answerSuggestion");
+        List<Map<String, Object>> mine = get("s01-sec", "/api/appointment/suggestions?org=S01", LIST).getBody();
+        assertThat(mine).extracting(s -> s.get("suggestionNo")).contains(instance.get("businessKey"));
+        assertThat(get("s02-sec", "/api/appointment/suggestions?org=S01", MAP).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    // ---- helpers: what Tasklist sends ----
+
+    static Map<String, Object> variables(String... pairs) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            vars.put(pairs[i], Map.of("value", pairs[i + 1], "type", "String"));
+        }
+        return vars;
+    }
+
+    private List<Map<String, Object>> tasks(String user, String instanceId) {
+        return get(user, "/engine-rest/task?processInstanceId=" + instanceId, LIST).getBody();
+    }
+
+    private void claim(String user, String taskId) {
+        assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user), MAP).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private void submit(String user, String taskId, Map<String, Object> variables) {
+        ResponseEntity<Map<String, Object>> response = post(user, "/engine-rest/task/" + taskId + "/submit-form",
+                Map.of("variables", variables), MAP);
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private <T> ResponseEntity<T> get(String user, String path, ParameterizedTypeReference<T> type) {
+        return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, null, type);
+    }
+
+    private <T> ResponseEntity<T> post(String user, String path, Object body, ParameterizedTypeReference<T> type) {
+        return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body), type);
+    }
+}
