@@ -35,7 +35,7 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
     public static final class Elements {
         public static final String START = "startEvent_whistleBlown";
         public static final String DETERMINE_SLA = "businessRuleTask_determineSla";
-        public static final String APPLY_SLA = "serviceTask_applySla";
+        public static final String APPLY_SLA = "serviceTask_applyWhistleSla";
         public static final String DEPARTMENT_REPORTS = "subProcess_departmentReport";
         public static final String REPORT = "userTask_reportToStreet";
         public static final String REPORT_DEADLINE = "boundaryEvent_reportDeadline";
@@ -47,8 +47,8 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
         public static final String RESOLVED_GATEWAY = "gateway_resolved";
         public static final String FOLLOW_UP = "userTask_followUpVisit";
         public static final String REOPEN_GATEWAY = "gateway_reopen";
-        public static final String REOPEN = "serviceTask_reopenCase";
-        public static final String CLOSE = "serviceTask_closeCase";
+        public static final String REOPEN = "serviceTask_reopenWhistle";
+        public static final String CLOSE = "serviceTask_closeWhistle";
         public static final String CLOSED = "endEvent_closed";
 
         private Elements() {
