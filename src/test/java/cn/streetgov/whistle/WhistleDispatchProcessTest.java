@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.streetgov.audit.AuditEventType;
+import cn.streetgov.audit.AuditTrail;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.whistle.domain.CaseStatus;
 import cn.streetgov.whistle.domain.WhistleCase;
@@ -18,6 +20,7 @@ import cn.streetgov.test.ProcessTestSupport;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +46,8 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
     WhistleCaseService cases;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuditTrail audit;
 
     // ---- routing, on-time reports, the happy path ----
 
@@ -94,6 +99,7 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(closed.getSatisfaction()).isEqualTo(4);
         assertThat(closed.getReopenCount()).isZero();
         assertThat(closed.getClosedAt()).isNotNull();
+        assertThat(cases.summonses(closed.getId())).extracting(WhistleSummons::getSatisfaction).containsOnly(4);
         assertThat(cases.decisions(closed.getId())).extracting(WhistleDecision::getTaskKey, WhistleDecision::getDecision,
                 WhistleDecision::getActor, WhistleDecision::getActorGroup).containsExactly(
                 Tuple.tuple(Elements.REPORT, "REPORTED", "s01-ga-head", "agency-S01-GA"),
@@ -103,6 +109,10 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
                 Tuple.tuple(Elements.FOLLOW_UP, "SATISFACTION_4", "s01-off", "street-office-S01"),
                 Tuple.tuple(Elements.CLOSE, "CLOSED", null, null));
         assertThat(cases.notifications(closed.getId())).isEmpty();
+        // the audit trail records the same decisions with the declared variables (TaskDecisions)
+        assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.TASK_COMPLETED)
+                .extracting(r -> r.getActivityId(), r -> r.getActorId())
+                .contains(Tuple.tuple(Elements.REPORT, "s01-ga-head"), Tuple.tuple(Elements.FOLLOW_UP, "s01-off"));
     }
 
     @Test
@@ -127,8 +137,8 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(pi).hasPassed(Elements.DETERMINE_SLA, Elements.APPLY_SLA);
         assertThat(whistle.getReportMinutes()).isEqualTo(reportMinutes);
         assertThat(whistle.getHandlingMinutes()).isEqualTo(handlingMinutes);
-        assertThat(Duration.between(whistle.getCreatedAt(), whistle.getReportDeadline()).toMinutes()).isEqualTo(reportMinutes);
-        assertThat(Duration.between(whistle.getCreatedAt(), whistle.getHandlingDeadline()).toMinutes()).isEqualTo(handlingMinutes);
+        assertThat(Duration.between(whistle.getCreatedAt().truncatedTo(ChronoUnit.SECONDS), whistle.getReportDeadline()).toMinutes()).isEqualTo(reportMinutes);
+        assertThat(Duration.between(whistle.getCreatedAt().truncatedTo(ChronoUnit.SECONDS), whistle.getHandlingDeadline()).toMinutes()).isEqualTo(handlingMinutes);
         assertThat(summons(whistle, "SCJG").getDeadline()).isEqualTo(whistle.getReportDeadline());
 
         Task report = reportTask(pi, "SCJG");
@@ -165,6 +175,11 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
             assertThat(n.getSummonsId()).isEqualTo(late.getId());
             assertThat(n.getMessage()).contains(whistle.getCaseNo()).contains("agency-S01-GA");
         });
+        assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.ESCALATION)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.getActivityId()).isEqualTo(Elements.ESCALATE);
+                    assertThat(r.getPayload()).contains("dept-GA").contains("agency-S01-GA");
+                });
         // the department's leadership now sees the overdue task too
         assertThat(candidateGroups(ga)).containsExactlyInAnyOrder("agency-S01-GA", "dept-GA");
         // the escalation is recorded once, the other department (reported) is not escalated
@@ -233,6 +248,7 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(pi).isEnded().variables().containsEntry(Vars.OUTCOME, "CLOSED").containsEntry(Vars.REOPEN_COUNT, 1);
         WhistleCase closed = caseOf(pi);
         assertThat(closed.getSatisfaction()).isEqualTo(5);
+        assertThat(summons(closed, "CGZF").getSatisfaction()).isEqualTo(5);
         assertThat(closed.getReopenCount()).isEqualTo(1);
         assertThat(cases.decisions(closed.getId())).extracting(WhistleDecision::getDecision)
                 .containsSubsequence("SATISFACTION_2", "REOPENED", "HANDLED", "RESOLVED", "SATISFACTION_5", "CLOSED");

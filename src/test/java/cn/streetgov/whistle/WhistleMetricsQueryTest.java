@@ -96,10 +96,11 @@ class WhistleMetricsQueryTest {
     private void summons(long caseId, String dept, String agency, LocalDateTime at, Integer minutes, boolean late) {
         jdbc.update("""
                 insert into whistle_summons (case_id, org_code, dept_code, agency_code, routed_group, summoned_at,
-                    deadline, reported_at, report_minutes, late)
-                values (?, 'S01', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    deadline, reported_at, report_minutes, late, satisfaction)
+                values (?, 'S01', ?, ?, ?, ?, ?, ?, ?, ?,
+                    (select satisfaction from whistle_case where id = ?))""",
                 caseId, dept, agency, agency == null ? "dept-" + dept : "agency-" + agency, Timestamp.valueOf(at),
                 Timestamp.valueOf(at.plusMinutes(120)), minutes == null ? null : Timestamp.valueOf(at.plusMinutes(minutes)),
-                minutes, late);
+                minutes, late, caseId);
     }
 }

@@ -57,17 +57,21 @@ class WhistleRestApiTest {
         // each department finds its report task in Tasklist and reports
         String gaTask = onlyTask("s01-ga-head", instanceId, "agency-S01-GA");
         assertThat(tasks("s02-ga-head", instanceId)).isEmpty();
+        ResponseEntity<Map<String, Object>> noNote = post("s01-ga-head", "/engine-rest/task/" + gaTask + "/submit-form",
+                Map.of("variables", Map.of()));
+        assertThat(noNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) noNote.getBody().get("message")).contains("请填写报到说明");
         claimAndSubmit("s01-ga-head", gaTask, Map.of("reportNote", Map.of("value", "派出所民警已到场")));
         String wjTask = onlyTask("wj-off", instanceId, "dept-WJ");
         claimAndSubmit("wj-off", wjTask, Map.of("reportNote", Map.of("value", "卫健执法人员已到场")));
 
-        // the street office handles, confirms and visits
+        // the street office handles, confirms and visits (the forms' radio buttons submit strings)
         String handle = onlyTask("s01-off", instanceId, "street-office-S01");
         claimAndSubmit("s01-off", handle, Map.of("handlingNote", Map.of("value", "占道摊点已清理")));
         String confirm = onlyTask("s01-off", instanceId, "street-office-S01");
-        claimAndSubmit("s01-off", confirm, Map.of("resolved", Map.of("value", true, "type", "Boolean")));
+        claimAndSubmit("s01-off", confirm, Map.of("resolved", Map.of("value", "true")));
         String followUp = onlyTask("s01-off", instanceId, "street-office-S01");
-        claimAndSubmit("s01-off", followUp, Map.of("satisfaction", Map.of("value", 4, "type", "Long"),
+        claimAndSubmit("s01-off", followUp, Map.of("satisfaction", Map.of("value", "4"),
                 "followUpComment", Map.of("value", "居民表示满意")));
         assertThat(tasks("s01-off", instanceId)).isEmpty();
 
@@ -112,7 +116,16 @@ class WhistleRestApiTest {
                         "summary", Map.of("value", "越权吹哨"),
                         "urgency", Map.of("value", "NORMAL"),
                         "deptCodes", Map.of("value", "GA"))));
-        assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("message")).contains("只能为本街道/镇吹哨");
+        ResponseEntity<Map<String, Object>> unknownDept = post("s01-off",
+                "/engine-rest/process-definition/key/whistle-dispatch/submit-form", Map.of("variables", Map.of(
+                        "orgCode", Map.of("value", "S01"),
+                        "summary", Map.of("value", "部门代码错误"),
+                        "urgency", Map.of("value", "NORMAL"),
+                        "deptCodes", Map.of("value", "[]", "type", "Json"))));
+        assertThat(unknownDept.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) unknownDept.getBody().get("message")).contains("请至少选择一个被召集的部门");
         ResponseEntity<Map<String, Object>> anonymous = rest.exchange(
                 "/engine-rest/process-definition/key/whistle-dispatch/submit-form", HttpMethod.POST,
                 new HttpEntity<>(Map.of("variables", Map.of())), OBJECT);

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 
 /** A whistle blown by a street/town office (吹哨): the business record of one case. */
 @Entity
@@ -82,11 +83,16 @@ public class WhistleCase {
         this.status = CaseStatus.REPORTING;
     }
 
+    /**
+     * Deadlines counted from the whistle, in whole seconds (the engine keeps due dates and timers
+     * in whole seconds on MySQL/MariaDB, so the task, the timer and this record agree exactly).
+     */
     void applySla(int reportMinutes, int handlingMinutes) {
         this.reportMinutes = reportMinutes;
         this.handlingMinutes = handlingMinutes;
-        this.reportDeadline = createdAt.plusMinutes(reportMinutes);
-        this.handlingDeadline = createdAt.plusMinutes(handlingMinutes);
+        LocalDateTime from = createdAt.truncatedTo(ChronoUnit.SECONDS);
+        this.reportDeadline = from.plusMinutes(reportMinutes);
+        this.handlingDeadline = from.plusMinutes(handlingMinutes);
     }
 
     void moveTo(CaseStatus status) {

@@ -38,12 +38,12 @@ public class WhistleCaseService {
     private final WhistleSummonsRepository summonses;
     private final WhistleDecisionRepository decisions;
     private final WhistleNotificationRepository notifications;
-    private final CaseCounterRepository counters;
+    private final WhistleCaseCounterRepository counters;
     private final OrgDirectory org;
 
     WhistleCaseService(WhistleCaseRepository cases, WhistleSummonsRepository summonses,
             WhistleDecisionRepository decisions, WhistleNotificationRepository notifications,
-            CaseCounterRepository counters, OrgDirectory org) {
+            WhistleCaseCounterRepository counters, OrgDirectory org) {
         this.cases = cases;
         this.summonses = summonses;
         this.decisions = decisions;
@@ -204,6 +204,9 @@ public class WhistleCaseService {
         decisions.save(new WhistleDecision(caseId, taskKey, "SATISFACTION_" + satisfaction, comment, actor, group,
                 Clock.now()));
         whistle.recordSatisfaction(satisfaction);
+        for (WhistleSummons summons : summonses.findByCaseIdOrderByIdAsc(caseId)) {
+            summons.recordSatisfaction(satisfaction);
+        }
     }
 
     /** Low satisfaction: the case goes back to handling; returns the new reopen count. */
@@ -252,7 +255,7 @@ public class WhistleCaseService {
     }
 
     private String nextCaseNo(int year) {
-        CaseCounter counter = counters.lockYear(year).orElseGet(() -> counters.saveAndFlush(new CaseCounter(year)));
+        WhistleCaseCounter counter = counters.lockYear(year).orElseGet(() -> counters.saveAndFlush(new WhistleCaseCounter(year)));
         return "%s-%d-%04d".formatted(CASE_PREFIX, year, counter.next());
     }
 

@@ -55,6 +55,9 @@ public class WhistleSummons {
     @Column(name = "reported_by")
     private String reportedBy;
 
+    /** Copy of the case's satisfaction, for the figures per agency. */
+    private Integer satisfaction;
+
     protected WhistleSummons() {
     }
 
@@ -86,6 +89,14 @@ public class WhistleSummons {
         if (deadline != null && at.isAfter(deadline)) {
             this.late = true;
         }
+    }
+
+    void recordSatisfaction(int satisfaction) {
+        this.satisfaction = satisfaction;
+    }
+
+    public Integer getSatisfaction() {
+        return satisfaction;
     }
 
     public boolean isReported() {

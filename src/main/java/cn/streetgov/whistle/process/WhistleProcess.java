@@ -1,6 +1,7 @@
 package cn.streetgov.whistle.process;
 
 import cn.streetgov.audit.TaskDecisions;
+import cn.streetgov.common.VariableLists;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.OrgUnit;
 import cn.streetgov.org.domain.PostRole;
@@ -9,7 +10,6 @@ import cn.streetgov.whistle.domain.WhistleCaseService;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +35,7 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
     public static final class Elements {
         public static final String START = "startEvent_whistleBlown";
         public static final String DETERMINE_SLA = "businessRuleTask_determineSla";
-        public static final String APPLY_SLA = "serviceTask_applySla";
+        public static final String APPLY_SLA = "serviceTask_applyWhistleSla";
         public static final String DEPARTMENT_REPORTS = "subProcess_departmentReport";
         public static final String REPORT = "userTask_reportToStreet";
         public static final String REPORT_DEADLINE = "boundaryEvent_reportDeadline";
@@ -48,8 +47,8 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
         public static final String RESOLVED_GATEWAY = "gateway_resolved";
         public static final String FOLLOW_UP = "userTask_followUpVisit";
         public static final String REOPEN_GATEWAY = "gateway_reopen";
-        public static final String REOPEN = "serviceTask_reopenCase";
-        public static final String CLOSE = "serviceTask_closeCase";
+        public static final String REOPEN = "serviceTask_reopenWhistle";
+        public static final String CLOSE = "serviceTask_closeWhistle";
         public static final String CLOSED = "endEvent_closed";
 
         private Elements() {
@@ -163,43 +162,9 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
 
     // ---- variables ----
 
-    /**
-     * A list variable as CONTRACT.md allows it: a {@code Json} array of strings, a Java collection,
-     * or a comma-separated {@code String} (also 、 and ， as separators); blanks are dropped.
-     */
+    /** A list variable as CONTRACT.md allows it (Json array, collection or comma-separated String). */
     static List<String> stringList(Object value) {
-        List<String> result = new ArrayList<>();
-        if (value == null) {
-            return result;
-        }
-        if (value instanceof SpinJsonNode json) {
-            if (json.isArray()) {
-                for (SpinJsonNode element : json.elements()) {
-                    add(result, element.isString() ? element.stringValue() : String.valueOf(element.value()));
-                }
-            } else if (json.isString()) {
-                return stringList(json.stringValue());
-            }
-            return result;
-        }
-        if (value instanceof Collection<?> collection) {
-            collection.forEach(element -> add(result, element == null ? null : element.toString()));
-            return result;
-        }
-        String text = value.toString().trim();
-        if (text.startsWith("[") && text.endsWith("]")) {
-            text = text.substring(1, text.length() - 1);
-        }
-        for (String part : text.split("[,，、;；]")) {
-            add(result, part.replace("\"", ""));
-        }
-        return result;
-    }
-
-    private static void add(List<String> list, String value) {
-        if (value != null && !value.isBlank()) {
-            list.add(value.trim());
-        }
+        return VariableLists.parse(value);
     }
 
     static String string(Object value) {

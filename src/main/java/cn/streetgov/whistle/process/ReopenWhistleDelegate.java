@@ -8,12 +8,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Low satisfaction at the follow-up visit: the case goes back to joint handling (once). */
-@Component("reopenCaseDelegate")
-class ReopenCaseDelegate implements JavaDelegate {
+@Component("reopenWhistleDelegate")
+class ReopenWhistleDelegate implements JavaDelegate {
 
     private final WhistleCaseService cases;
 
-    ReopenCaseDelegate(WhistleCaseService cases) {
+    ReopenWhistleDelegate(WhistleCaseService cases) {
         this.cases = cases;
     }
 

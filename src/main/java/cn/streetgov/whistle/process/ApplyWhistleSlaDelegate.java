@@ -12,14 +12,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Applies the minutes of DMN whistle-sla to the case: the report and handling deadlines. */
-@Component("applySlaDelegate")
-class ApplySlaDelegate implements JavaDelegate {
+@Component("applyWhistleSlaDelegate")
+class ApplyWhistleSlaDelegate implements JavaDelegate {
 
     static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final WhistleCaseService cases;
 
-    ApplySlaDelegate(WhistleCaseService cases) {
+    ApplyWhistleSlaDelegate(WhistleCaseService cases) {
         this.cases = cases;
     }
 

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 /** The last case number handed out in a year (CS-{year}-{nnnn}). */
 @Entity
 @Table(name = "whistle_case_counter")
-class CaseCounter {
+class WhistleCaseCounter {
 
     @Id
     @Column(name = "case_year")
@@ -17,10 +17,10 @@ class CaseCounter {
     @Column(name = "last_number")
     private int lastNumber;
 
-    protected CaseCounter() {
+    protected WhistleCaseCounter() {
     }
 
-    CaseCounter(int year) {
+    WhistleCaseCounter(int year) {
         this.year = year;
     }
 

@@ -7,9 +7,9 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface CaseCounterRepository extends JpaRepository<CaseCounter, Integer> {
+interface WhistleCaseCounterRepository extends JpaRepository<WhistleCaseCounter, Integer> {
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select c from CaseCounter c where c.year = :year")
-    Optional<CaseCounter> lockYear(@Param("year") int year);
+    @Query("select c from WhistleCaseCounter c where c.year = :year")
+    Optional<WhistleCaseCounter> lockYear(@Param("year") int year);
 }

@@ -9,12 +9,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** 办结: outcome CLOSED, the reopen count recorded. */
-@Component("closeCaseDelegate")
-class CloseCaseDelegate implements JavaDelegate {
+@Component("closeWhistleDelegate")
+class CloseWhistleDelegate implements JavaDelegate {
 
     private final WhistleCaseService cases;
 
-    CloseCaseDelegate(WhistleCaseService cases) {
+    CloseWhistleDelegate(WhistleCaseService cases) {
         this.cases = cases;
     }
 
