@@ -15,7 +15,7 @@ create table assessment_campaign (
     aggregated_at       timestamp(3),
     noted_by            varchar(64),
     noted_at            timestamp(3),
-    note_comment        varchar(4000),
+    note_comment        varchar(2000),
     constraint uq_assessment_campaign_period unique (period),
     constraint ck_assessment_campaign_status check (status in ('OPEN', 'AGGREGATED', 'NOTED'))
 );
@@ -35,7 +35,7 @@ create table assessment_case (
     self_status            varchar(16)   not null,
     self_due               timestamp(3),
     self_score             int,
-    self_report            varchar(4000),
+    self_report            varchar(2000),
     self_by                varchar(64),
     self_at                timestamp(3),
     -- objective figures of the period from whistle dispatch, as attached (snapshot)
@@ -54,8 +54,8 @@ create table assessment_case (
     score_cooperation      int,
     score_satisfaction     int,
     veto_item              boolean       not null,
-    veto_reason            varchar(4000),
-    score_change_reason    varchar(4000),
+    veto_reason            varchar(2000),
+    score_change_reason    varchar(2000),
     scored_by              varchar(64),
     scored_group           varchar(64),
     scored_at              timestamp(3),
@@ -65,7 +65,7 @@ create table assessment_case (
     -- the street committee: CONFIRM or ADJUST
     committee_decision     varchar(16),
     adjusted_score         decimal(7,2),
-    adjust_reason          varchar(4000),
+    adjust_reason          varchar(2000),
     committee_by           varchar(64),
     committee_group        varchar(64),
     committee_at           timestamp(3),
@@ -77,7 +77,7 @@ create table assessment_case (
     -- after a FAIL: the committee's use of its suggestion right (建议权)
     use_suggestion         boolean,
     suggestion_action      varchar(16),
-    suggestion_reason      varchar(4000),
+    suggestion_reason      varchar(2000),
     suggestion_by          varchar(64),
     suggestion_at          timestamp(3),
     suggestion_sent_at     timestamp(3),
@@ -97,7 +97,7 @@ create table assessment_objection (
     id              bigint         not null auto_increment primary key,
     case_id         bigint         not null,
     round_no        int            not null,
-    reason          varchar(4000)  not null,
+    reason          varchar(2000)  not null,
     raised_by       varchar(64),
     raised_at       timestamp(3)   not null,
     -- the committee's re-review (UPHOLD / REJECT) or the assessment office's arbitration (KEEP / CHANGE)
@@ -118,7 +118,7 @@ create table assessment_decision (
     task_key      varchar(64)    not null,
     decision      varchar(64)    not null,
     score         decimal(7,2),
-    comment       varchar(4000),
+    comment       varchar(2000),
     actor         varchar(64),
     actor_group   varchar(64),
     decided_at    timestamp(3)   not null,

@@ -33,7 +33,7 @@ public class AssessmentService {
     private static final Logger log = LoggerFactory.getLogger(AssessmentService.class);
 
     public static final String CASE_PREFIX = "KH";
-    public static final int TEXT_MAX = 4000;
+    public static final int TEXT_MAX = 2000;
 
     private final AssessmentCampaignRepository campaigns;
     private final AssessmentCaseRepository cases;
