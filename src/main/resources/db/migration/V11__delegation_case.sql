@@ -17,8 +17,8 @@ create table dlg_case (
     legal_review_required boolean     not null,
     process_instance_id varchar(64),
     created_by          varchar(64),
-    created_at          timestamp(3)  not null,
-    closed_at           timestamp(3),
+    created_at          datetime(3)  not null,
+    closed_at           datetime(3),
     constraint uq_dlg_case_no unique (case_no)
 );
 
@@ -61,7 +61,7 @@ create table dlg_decision (
     -- the street/town decided for (capacity review, report) or the deciding body's group
     org_code      varchar(64)   not null,
     decided_by    varchar(64)   not null,
-    decided_at    timestamp(3)  not null,
+    decided_at    datetime(3)  not null,
     decision      varchar(32)   not null,
     comment_text  varchar(2000),
     constraint fk_dlg_decision_case foreign key (case_id) references dlg_case (id)
@@ -75,7 +75,7 @@ create table dlg_notification (
     kind            varchar(32)   not null,
     recipient_group varchar(64)   not null,
     message         varchar(500)  not null,
-    created_at      timestamp(3)  not null,
+    created_at      datetime(3)  not null,
     constraint fk_dlg_notification_case foreign key (case_id) references dlg_case (id)
 );
 
@@ -89,8 +89,8 @@ create table dlg_delegated_power (
     -- ACTIVE | REVOKED
     status            varchar(16)   not null,
     case_id           bigint        not null,
-    published_at      timestamp(3)  not null,
-    revoked_at        timestamp(3),
+    published_at      datetime(3)  not null,
+    revoked_at        datetime(3),
     revocation_id     bigint,
     constraint fk_dlg_delegated_power_item foreign key (item_code) references dlg_power_item (code),
     constraint fk_dlg_delegated_power_case foreign key (case_id) references dlg_case (id)
@@ -105,14 +105,14 @@ create table dlg_revocation (
     dept_code          varchar(16)   not null,
     reason             varchar(1000) not null,
     requested_by       varchar(64),
-    requested_at       timestamp(3)  not null,
+    requested_at       datetime(3)  not null,
     -- REQUESTED | REVOKED | REJECTED
     status             varchar(16)   not null,
     decision           varchar(16),
     decision_comment   varchar(2000),
     decided_by         varchar(64),
     decided_org        varchar(64),
-    decided_at         timestamp(3),
+    decided_at         datetime(3),
     process_instance_id varchar(64),
     constraint uq_dlg_revocation_no unique (revocation_no),
     constraint fk_dlg_revocation_power foreign key (delegated_power_id) references dlg_delegated_power (id)

@@ -18,7 +18,7 @@ create table audit_record (
     decision            varchar(64),
     comment_text        varchar(4000),
     payload             varchar(8000),
-    occurred_at         timestamp(3)  not null,
+    occurred_at         datetime(3)  not null,
     prev_hash           varchar(64)   not null,
     hash                varchar(64)   not null,
     constraint uq_audit_record_seq unique (process_instance_id, seq)

@@ -19,16 +19,16 @@ create table whistle_case (
     -- from DMN whistle-sla when the case starts
     report_minutes      int,
     handling_minutes    int,
-    report_deadline     timestamp(3),
-    handling_deadline   timestamp(3),
+    report_deadline     datetime(3),
+    handling_deadline   datetime(3),
     status              varchar(16)   not null,
     reopen_count        int           not null,
     -- the resident's satisfaction of the last follow-up visit (1-5)
     satisfaction        int,
     outcome             varchar(16),
     started_by          varchar(64),
-    created_at          timestamp(3)  not null,
-    closed_at           timestamp(3),
+    created_at          datetime(3)  not null,
+    closed_at           datetime(3),
     constraint uq_whistle_case_no unique (case_no),
     constraint fk_whistle_case_org foreign key (org_code) references org_unit (code),
     constraint ck_whistle_case_urgency check (urgency in ('NORMAL', 'URGENT', 'CRITICAL'))
@@ -44,13 +44,13 @@ create table whistle_summons (
     -- null when the department has no dispatched agency in that street/town (e.g. WJ)
     agency_code      varchar(40),
     routed_group     varchar(64)   not null,
-    summoned_at      timestamp(3)  not null,
-    deadline         timestamp(3),
-    reported_at      timestamp(3),
+    summoned_at      datetime(3)  not null,
+    deadline         datetime(3),
+    reported_at      datetime(3),
     -- minutes from summons to report, kept so that the figures need no date arithmetic in SQL
     report_minutes   int,
     late             boolean       not null,
-    escalated_at     timestamp(3),
+    escalated_at     datetime(3),
     report_note      varchar(4000),
     reported_by      varchar(64),
     -- the resident's satisfaction with the case (copy of whistle_case.satisfaction, kept here so
@@ -77,7 +77,7 @@ create table whistle_decision (
     comment       varchar(4000),
     actor         varchar(64),
     actor_group   varchar(64),
-    decided_at    timestamp(3)   not null,
+    decided_at    datetime(3)   not null,
     constraint fk_whistle_decision_case foreign key (case_id) references whistle_case (id)
 );
 create index ix_whistle_decision_case on whistle_decision (case_id, decided_at);
@@ -90,7 +90,7 @@ create table whistle_notification (
     kind             varchar(32)    not null,
     recipient_group  varchar(64)    not null,
     message          varchar(1000)  not null,
-    created_at       timestamp(3)   not null,
+    created_at       datetime(3)   not null,
     constraint fk_whistle_notification_case foreign key (case_id) references whistle_case (id),
     constraint fk_whistle_notification_summons foreign key (summons_id) references whistle_summons (id)
 );

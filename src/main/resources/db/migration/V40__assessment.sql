@@ -11,10 +11,10 @@ create table assessment_campaign (
     status              varchar(16)   not null,
     opened_by           varchar(64),
     opened_group        varchar(64),
-    opened_at           timestamp(3)  not null,
-    aggregated_at       timestamp(3),
+    opened_at           datetime(3)  not null,
+    aggregated_at       datetime(3),
     noted_by            varchar(64),
-    noted_at            timestamp(3),
+    noted_at            datetime(3),
     note_comment        varchar(2000),
     constraint uq_assessment_campaign_period unique (period),
     constraint ck_assessment_campaign_status check (status in ('OPEN', 'AGGREGATED', 'NOTED'))
@@ -33,11 +33,11 @@ create table assessment_case (
     status                 varchar(16)   not null,
     -- self-evaluation (自评): PENDING, SUBMITTED or NOT_SUBMITTED (deadline missed)
     self_status            varchar(16)   not null,
-    self_due               timestamp(3),
+    self_due               datetime(3),
     self_score             int,
     self_report            varchar(2000),
     self_by                varchar(64),
-    self_at                timestamp(3),
+    self_at                datetime(3),
     -- objective figures of the period from whistle dispatch, as attached (snapshot)
     obj_summoned           int,
     obj_on_time            int,
@@ -45,7 +45,7 @@ create table assessment_case (
     obj_on_time_rate       decimal(7,4),
     obj_avg_report_minutes decimal(12,2),
     obj_avg_satisfaction   decimal(7,2),
-    obj_at                 timestamp(3),
+    obj_at                 datetime(3),
     prefilled_command      int,
     -- the street office's scores per indicator (0-100) and veto item (一票否决)
     score_command          int,
@@ -58,7 +58,7 @@ create table assessment_case (
     score_change_reason    varchar(2000),
     scored_by              varchar(64),
     scored_group           varchar(64),
-    scored_at              timestamp(3),
+    scored_at              datetime(3),
     -- DMN assessment-grade on the office's scores
     proposed_score         decimal(7,2),
     proposed_grade         varchar(16),
@@ -68,22 +68,22 @@ create table assessment_case (
     adjust_reason          varchar(2000),
     committee_by           varchar(64),
     committee_group        varchar(64),
-    committee_at           timestamp(3),
+    committee_at           datetime(3),
     -- current result (after committee, re-review or arbitration)
     total_score            decimal(7,2),
     grade                  varchar(16),
-    publicity_until        timestamp(3),
+    publicity_until        datetime(3),
     objection_count        int           not null,
     -- after a FAIL: the committee's use of its suggestion right (建议权)
     use_suggestion         boolean,
     suggestion_action      varchar(16),
     suggestion_reason      varchar(2000),
     suggestion_by          varchar(64),
-    suggestion_at          timestamp(3),
-    suggestion_sent_at     timestamp(3),
+    suggestion_at          datetime(3),
+    suggestion_sent_at     datetime(3),
     suggestion_instance_id varchar(64),
-    finalised_at           timestamp(3),
-    created_at             timestamp(3)  not null,
+    finalised_at           datetime(3),
+    created_at             datetime(3)  not null,
     constraint uq_assessment_case_no unique (case_no),
     constraint uq_assessment_case_pair unique (campaign_id, agency_code),
     constraint fk_assessment_case_campaign foreign key (campaign_id) references assessment_campaign (id),
@@ -99,14 +99,14 @@ create table assessment_objection (
     round_no        int            not null,
     reason          varchar(2000)  not null,
     raised_by       varchar(64),
-    raised_at       timestamp(3)   not null,
+    raised_at       datetime(3)   not null,
     -- the committee's re-review (UPHOLD / REJECT) or the assessment office's arbitration (KEEP / CHANGE)
     decision        varchar(16),
     decided_score   decimal(7,2),
     decided_grade   varchar(16),
     decided_by      varchar(64),
     decided_group   varchar(64),
-    decided_at      timestamp(3),
+    decided_at      datetime(3),
     constraint fk_assessment_objection_case foreign key (case_id) references assessment_case (id)
 );
 create index ix_assessment_objection_case on assessment_objection (case_id, round_no);
@@ -121,7 +121,7 @@ create table assessment_decision (
     comment       varchar(2000),
     actor         varchar(64),
     actor_group   varchar(64),
-    decided_at    timestamp(3)   not null,
+    decided_at    datetime(3)   not null,
     constraint fk_assessment_decision_case foreign key (case_id) references assessment_case (id)
 );
 create index ix_assessment_decision_case on assessment_decision (case_id, decided_at);
