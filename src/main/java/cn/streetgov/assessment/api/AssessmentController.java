@@ -70,6 +70,13 @@ class AssessmentController {
                 .filter(visible).map(this::view).toList();
     }
 
+    /** The periods that have a campaign, the latest first (for the results page). */
+    @GetMapping("/periods")
+    List<String> periods(CurrentUser user) {
+        visibility(user);
+        return assessments.periods();
+    }
+
     @PostMapping("/{caseNo}/objection")
     Map<String, Object> object(@PathVariable String caseNo, @RequestBody ObjectionRequest request, CurrentUser user) {
         AssessmentCase c = assessments.findCase(caseNo)

@@ -8,4 +8,6 @@ public interface AssessmentCampaignRepository extends JpaRepository<AssessmentCa
     Optional<AssessmentCampaign> findByPeriod(String period);
 
     boolean existsByPeriod(String period);
+
+    java.util.List<AssessmentCampaign> findAllByOrderByIdDesc();
 }

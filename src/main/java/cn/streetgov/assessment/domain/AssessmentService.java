@@ -106,6 +106,12 @@ public class AssessmentService {
                 .map(Agency::getCode).toList();
     }
 
+    /** The periods of all campaigns, the latest opened first. */
+    @Transactional(readOnly = true)
+    public List<String> periods() {
+        return campaigns.findAllByOrderByIdDesc().stream().map(AssessmentCampaign::getPeriod).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<AssessmentCampaign> campaignOf(String period) {
         return campaigns.findByPeriod(AssessmentPeriod.parse(period));
