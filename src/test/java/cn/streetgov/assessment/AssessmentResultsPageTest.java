@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A small campaign (2 streets/towns × 3 agencies) run to the end, then its results: the JSON per
+ * A small campaign (2 streets/towns × 3 agencies) run to the end over /engine-rest by the demo
+ * users, then its results: the JSON per
  * role and the results page with its charts, opened in headless Chromium by a logged-in user.
  * On -Pmariadb this is the MariaDB run of a whole campaign.
  */
@@ -32,32 +33,43 @@ class AssessmentResultsPageTest extends AssessmentTestSupport {
     @LocalServerPort
     int port;
 
+    /**
+     * Every person's step over /engine-rest as Tasklist does it (find the task, claim, submit the
+     * form); only the end of the publicity period is the engine's timer, run by moving the clock.
+     */
     private String runSmallCampaignToTheEnd() {
         String period = freshPeriod();
-        ProcessInstance campaign = as("kaohe", () -> runtimeService.startProcessInstanceByKey(AssessmentProcess.KEY,
-                Map.of(AssessmentProcess.Vars.PERIOD, period, AssessmentProcess.Vars.ORG_CODES, "S01,T01")));
+        Http.Response started = Http.as(port, "kaohe").postJson(
+                "/engine-rest/process-definition/key/" + AssessmentProcess.KEY + "/submit-form",
+                Map.of("variables", Map.of("period", Map.of("value", period), "orgCodes", Map.of("value", "S01,T01"))));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        ProcessInstance campaign = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(started.json().path("id").asText()).singleResult();
         List<ProcessInstance> cases = runtimeService.createProcessInstanceQuery()
                 .superProcessInstanceId(campaign.getId()).orderByBusinessKey().asc().list();
         assertThat(cases).extracting(ProcessInstance::getBusinessKey).containsExactly(
                 "KH-" + period + "-S01-CGZF", "KH-" + period + "-S01-GA", "KH-" + period + "-S01-SCJG",
                 "KH-" + period + "-T01-CGZF", "KH-" + period + "-T01-GA", "KH-" + period + "-T01-SCJG");
-        int[] scores = {95, 85, 50};
+        // totals: all 100 → 100 EXCELLENT; 100 + 80s → 85 GOOD; 100 + 40s → 55 FAIL
+        int[] others = {100, 80, 40};
         for (int i = 0; i < 6; i++) {
             String org = i < 3 ? "s01" : "t01";
-            String agency = cases.get(i).getBusinessKey().substring(("KH-" + period + "-").length());
-            scoreAndConfirm(cases.get(i), org, agency.toLowerCase() + "-head", scores[i % 3]);
+            String caseNo = cases.get(i).getBusinessKey();
+            String agency = caseNo.substring(("KH-" + period + "-").length()).toLowerCase();
+            submit(agency + "-head", caseNo, Map.of("selfScore", longValue(90), "selfReport", Map.of("value", "按清单履职")));
+            int score = others[i % 3];
+            submit(org + "-off", caseNo, Map.of("scoreCommand", longValue(100), "scoreDuty", longValue(score),
+                    "scoreStyle", longValue(score), "scoreCooperation", longValue(score),
+                    "scoreSatisfaction", longValue(score), "vetoItem", Map.of("value", false)));
+            submit(org + "-sec", caseNo, Map.of("committeeDecision", Map.of("value", "CONFIRM")));
         }
         endPublicity(cases.get(0));
         cases.forEach(this::runDueJobs);
-        for (int failed : new int[] {2, 5}) {
-            complete(failed == 2 ? "s01-sec" : "t01-sec",
-                    task(cases.get(failed), AssessmentCaseProcess.Elements.DECIDE_SUGGESTION),
-                    Map.of(AssessmentCaseProcess.Vars.USE_SUGGESTION, false));
-        }
+        submit("s01-sec", cases.get(2).getBusinessKey(), Map.of("useSuggestion", Map.of("value", false)));
+        submit("t01-sec", cases.get(5).getBusinessKey(), Map.of("useSuggestion", Map.of("value", false)));
         assertThat(campaign).hasPassed(AssessmentProcess.Elements.AGGREGATE)
                 .isWaitingAt(AssessmentProcess.Elements.TAKE_NOTE);
-        complete("orgdept", task(campaign, AssessmentProcess.Elements.TAKE_NOTE),
-                Map.of(AssessmentProcess.Vars.NOTE_COMMENT, "已阅"));
+        submit("orgdept", campaign.getBusinessKey(), Map.of("noteComment", Map.of("value", "已阅")));
         assertThat(campaign).isEnded();
         AssessmentCampaign record = assessments.campaignOf(period).orElseThrow();
         assertThat(assessments.casesOf(record.getId())).extracting(AssessmentCase::getStatus)
@@ -65,6 +77,21 @@ class AssessmentResultsPageTest extends AssessmentTestSupport {
         assertThat(assessments.resultsOf(record.getId(), AssessmentResult.ORG)).extracting(AssessmentResult::getCode)
                 .containsExactly("S01", "T01");
         return period;
+    }
+
+    private static Map<String, Object> longValue(int value) {
+        return Map.of("value", value, "type", "Long");
+    }
+
+    /** As Tasklist: the user's one task of the case, claimed, its form submitted. */
+    private void submit(String user, String businessKey, Map<String, Object> variables) {
+        Http http = Http.as(port, user);
+        JsonNode tasks = http.get("/engine-rest/task?processInstanceBusinessKey=" + businessKey).json();
+        assertThat(tasks).as("tasks of %s for %s", businessKey, user).hasSize(1);
+        String id = tasks.get(0).path("id").asText();
+        assertThat(http.postJson("/engine-rest/task/" + id + "/claim", Map.of("userId", user)).status()).isEqualTo(204);
+        Http.Response response = http.postJson("/engine-rest/task/" + id + "/submit-form", Map.of("variables", variables));
+        assertThat(response.status()).as("%s submits %s: %s", user, businessKey, response.body()).isEqualTo(204);
     }
 
     @Test
@@ -106,7 +133,7 @@ class AssessmentResultsPageTest extends AssessmentTestSupport {
             }
             List<WebElement> rows = driver.findElements(By.cssSelector("#ranking tbody tr"));
             assertThat(rows).hasSize(6);
-            assertThat(rows.get(0).getText()).contains("优秀", "95");
+            assertThat(rows.get(0).getText()).contains("优秀", "100");
             assertThat(rows.get(5).getText()).contains("不合格");
             assertThat(driver.findElement(By.id("message")).getText()).isEmpty();
         } finally {
