@@ -7,6 +7,7 @@ import cn.streetgov.org.domain.Department;
 import cn.streetgov.org.domain.DepartmentRepository;
 import cn.streetgov.org.domain.OrgUnit;
 import cn.streetgov.org.domain.OrgUnitRepository;
+import cn.streetgov.org.domain.PostRole;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +78,20 @@ public class OrgDirectory {
 
     public Agency requireAgency(String code) {
         return findAgency(code).orElseThrow(() -> new NotFoundException("未知的派驻机构: " + code));
+    }
+
+    /**
+     * Every Camunda group of a role in the current organisation model, e.g. all {@code dept-*} groups
+     * for {@link PostRole#DEPARTMENT}; the one group of a district-wide role.
+     */
+    public java.util.SortedSet<String> groupsOf(PostRole role) {
+        java.util.stream.Stream<String> units = switch (role) {
+            case STREET_COMMITTEE, STREET_OFFICE -> units().stream().map(OrgUnit::getCode);
+            case DEPARTMENT -> departments().stream().map(Department::getCode);
+            case AGENCY -> agencies().stream().map(Agency::getCode);
+            default -> java.util.stream.Stream.of((String) null);
+        };
+        return units.map(role::groupId).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** 任职/调整: the agency's head becomes {@code name} in {@code title} from {@code since}. */

@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -147,8 +145,7 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters {
     /** Every department may propose, for its own agencies only (checked at the start). */
     @Override
     public Set<String> starterGroups() {
-        return directory.departments().stream().map(d -> PostRole.DEPARTMENT.groupId(d.getCode()))
-                .collect(Collectors.toCollection(TreeSet::new));
+        return directory.groupsOf(PostRole.DEPARTMENT);
     }
 
     /** An ISO date string ({@code yyyy-MM-dd}, also the date part of a date-time) or a {@code Date}. */

@@ -7,8 +7,6 @@ import cn.streetgov.security.ProcessStarters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,7 +77,6 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters {
     /** Every street/town committee may suggest, for agencies in its own area only (checked at the start). */
     @Override
     public Set<String> starterGroups() {
-        return directory.units().stream().map(u -> PostRole.STREET_COMMITTEE.groupId(u.getCode()))
-                .collect(Collectors.toCollection(TreeSet::new));
+        return directory.groupsOf(PostRole.STREET_COMMITTEE);
     }
 }

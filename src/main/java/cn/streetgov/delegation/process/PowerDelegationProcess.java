@@ -7,7 +7,6 @@ import cn.streetgov.security.ProcessStarters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -105,8 +104,7 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
     /** Any department may propose delegating its own powers. */
     @Override
     public Set<String> starterGroups() {
-        return orgs.departments().stream().map(d -> PostRole.DEPARTMENT.groupId(d.getCode()))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        return orgs.groupsOf(PostRole.DEPARTMENT);
     }
 
     @Override

@@ -6,8 +6,6 @@ import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.security.ProcessStarters;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,8 +57,7 @@ public class PowerRevocationProcess implements TaskDecisions, ProcessStarters {
 
     @Override
     public Set<String> starterGroups() {
-        return orgs.departments().stream().map(d -> PostRole.DEPARTMENT.groupId(d.getCode()))
-                .collect(Collectors.toCollection(TreeSet::new));
+        return orgs.groupsOf(PostRole.DEPARTMENT);
     }
 
     @Override

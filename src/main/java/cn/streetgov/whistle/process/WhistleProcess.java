@@ -3,7 +3,6 @@ package cn.streetgov.whistle.process;
 import cn.streetgov.audit.TaskDecisions;
 import cn.streetgov.common.VariableLists;
 import cn.streetgov.org.OrgDirectory;
-import cn.streetgov.org.domain.OrgUnit;
 import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.security.ProcessStarters;
 import cn.streetgov.whistle.domain.WhistleCaseService;
@@ -12,7 +11,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,11 +109,7 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
     /** Every street/town office may blow the whistle (for its own street/town only: checked at start). */
     @Override
     public Set<String> starterGroups() {
-        Set<String> groups = new LinkedHashSet<>();
-        for (OrgUnit unit : org.units()) {
-            groups.add(PostRole.STREET_OFFICE.groupId(unit.getCode()));
-        }
-        return groups;
+        return org.groupsOf(PostRole.STREET_OFFICE);
     }
 
     @Override
