@@ -45,6 +45,22 @@ class ProcessDeploymentTest {
     }
 
     @Test
+    void theProcessesAndDecisionsOfTheContractAreDeployedWithChineseNames() {
+        for (String key : List.of("power-delegation", "power-revocation", "cadre-consultation", "street-suggestion",
+                "whistle-dispatch", "agency-assessment", "agency-assessment-case", "agency-assessment-timer")) {
+            var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+                    .latestVersion().singleResult();
+            assertThat(definition).as(key).isNotNull();
+            assertThat(definition.getName()).as(key).matches(".*\\p{IsHan}.*");
+            assertThat(definition.getHistoryTimeToLive()).as(key).isNotNull();
+        }
+        for (String key : List.of("delegation-eligibility", "consultation-mode", "whistle-sla", "assessment-grade")) {
+            assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
+                    .singleResult()).as(key).isNotNull();
+        }
+    }
+
+    @Test
     void theProcessApplicationDeploysChangedFilesOnly() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/processes.xml")) {
             String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
