@@ -70,6 +70,25 @@ class SecurityHttpTest extends ProcessTestSupport {
     }
 
     @Test
+    void auditorsReadEveryTaskButWriteNothing() {
+        Http auditor = Http.as(port, "auditor");
+        assertThat(auditor.get("/engine-rest/task?processInstanceId=" + probe.getId()).json()).hasSize(1);
+        assertThat(auditor.get("/engine-rest/task/" + probeTask.getId() + "/variables").status()).isEqualTo(200);
+        assertThat(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + probe.getId()).json())
+                .hasSize(1);
+        assertThat(auditor.postJson("/engine-rest/task/" + probeTask.getId() + "/claim", Map.of("userId", "auditor"))
+                .status()).isEqualTo(403);
+        assertThat(auditor.postJson("/engine-rest/task/" + probeTask.getId() + "/complete", Map.of("variables", Map.of()))
+                .status()).isEqualTo(403);
+        assertThat(auditor.putJson("/engine-rest/process-instance/" + probe.getId() + "/variables/x",
+                Map.of("value", "改", "type", "String")).status()).isEqualTo(403);
+        assertThat(auditor.postJson("/engine-rest/process-definition/key/whistle-dispatch/start", Map.of()).status())
+                .isEqualTo(403);
+        assertThat(taskService.createTaskQuery().taskId(probeTask.getId()).singleResult().getAssignee()).isNull();
+        assertThat(runtimeService.getVariable(probe.getId(), "x")).isNull();
+    }
+
+    @Test
     void tasklistFiltersShowOnlyTheUsersOwnGroupTasks() {
         Filter groupFilter = engine.getFilterService().createFilterQuery().filterName("本单位待办").singleResult();
         assertThat(groupFilter).isNotNull();
