@@ -15,19 +15,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice
 class ApiExceptionHandler {
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-        return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of(e.getMessage()));
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
-        return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors());
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e) {
-        return body(HttpStatus.FORBIDDEN, e.getMessage(), List.of(e.getMessage()));
+    @ExceptionHandler(BusinessException.class)
+    ResponseEntity<Map<String, Object>> refused(BusinessException e) {
+        return body(HttpStatus.valueOf(e.getStatus()), e.getMessage(), e.getErrors());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

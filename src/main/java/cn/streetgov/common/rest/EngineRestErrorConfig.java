@@ -13,8 +13,6 @@ class EngineRestErrorConfig {
         return config -> config
                 .register(EngineRestErrorMapper.ForRestException.class)
                 .register(EngineRestErrorMapper.ForProcessEngineException.class)
-                .register(EngineRestErrorMapper.ForInvalidInput.class)
-                .register(EngineRestErrorMapper.ForNotFound.class)
-                .register(EngineRestErrorMapper.ForForbidden.class);
+                .register(EngineRestErrorMapper.ForBusinessException.class);
     }
 }

@@ -1,8 +1,6 @@
 package cn.streetgov.common.rest;
 
-import cn.streetgov.common.ForbiddenException;
-import cn.streetgov.common.InvalidInputException;
-import cn.streetgov.common.NotFoundException;
+import cn.streetgov.common.BusinessException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,17 +25,9 @@ final class EngineRestErrorMapper {
 
     static Response toResponse(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InvalidInputException invalid) {
-                return body(Response.Status.BAD_REQUEST, "InvalidInputException", invalid.getMessage(),
-                        invalid.getErrors());
-            }
-            if (t instanceof NotFoundException notFound) {
-                return body(Response.Status.NOT_FOUND, "NotFoundException", notFound.getMessage(),
-                        List.of(notFound.getMessage()));
-            }
-            if (t instanceof ForbiddenException forbidden) {
-                return body(Response.Status.FORBIDDEN, "ForbiddenException", forbidden.getMessage(),
-                        List.of(forbidden.getMessage()));
+            if (t instanceof BusinessException refused) {
+                return body(Response.Status.fromStatusCode(refused.getStatus()), t.getClass().getSimpleName(),
+                        refused.getMessage(), refused.getErrors());
             }
         }
         return ExceptionHandlerHelper.getInstance().getResponse(exception);
@@ -69,26 +59,11 @@ final class EngineRestErrorMapper {
         }
     }
 
+    /** Our refusals thrown directly (not wrapped by the engine). */
     @Priority(1)
-    static class ForInvalidInput implements ExceptionMapper<InvalidInputException> {
+    static class ForBusinessException implements ExceptionMapper<BusinessException> {
         @Override
-        public Response toResponse(InvalidInputException exception) {
-            return EngineRestErrorMapper.toResponse(exception);
-        }
-    }
-
-    @Priority(1)
-    static class ForNotFound implements ExceptionMapper<NotFoundException> {
-        @Override
-        public Response toResponse(NotFoundException exception) {
-            return EngineRestErrorMapper.toResponse(exception);
-        }
-    }
-
-    @Priority(1)
-    static class ForForbidden implements ExceptionMapper<ForbiddenException> {
-        @Override
-        public Response toResponse(ForbiddenException exception) {
+        public Response toResponse(BusinessException exception) {
             return EngineRestErrorMapper.toResponse(exception);
         }
     }
