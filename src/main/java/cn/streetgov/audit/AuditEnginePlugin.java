@@ -124,7 +124,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
                 comment = value == null ? null : value.toString();
                 details.put(declared.comment(), value);
             }
-            for (String name : declared.details()) {
+            for (String name : declared.recorded()) {
                 details.put(name, task.getVariableTyped(name));
             }
         }

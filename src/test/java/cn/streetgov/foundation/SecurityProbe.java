@@ -18,6 +18,31 @@ public class SecurityProbe {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityProbe.class);
 
+    /** Counts every call of {@link #touch()} and every {@link Canary} built: proof that code ran. */
+    public static final java.util.concurrent.atomic.AtomicInteger TOUCHED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** What an attacker's expression would call: {@code ${securityProbe.touch()}}. */
+    public String touch() {
+        TOUCHED.incrementAndGet();
+        log.warn("探针被调用: 表达式在服务器上执行了");
+        return "touched";
+    }
+
+    /** A class an attacker names in an Object variable: building it (or setting a property) is code execution. */
+    public static class Canary {
+        public Canary() {
+            TOUCHED.incrementAndGet();
+        }
+
+        public void setArmed(boolean armed) {
+            TOUCHED.incrementAndGet();
+        }
+
+        public boolean isArmed() {
+            return true;
+        }
+    }
+
     public void validate(Object summary) {
         log.info("探针校验: {}", summary);
         if ("invalid".equals(summary)) {

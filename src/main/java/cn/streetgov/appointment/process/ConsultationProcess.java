@@ -148,6 +148,12 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters {
         return directory.groupsOf(PostRole.DEPARTMENT);
     }
 
+    @Override
+    public Set<String> startVariables() {
+        return Set.of(DEPT_CODE, AGENCY_CODE, ACTION, CANDIDATE_NAME, POSITION_TITLE, POSITION_LEVEL, REASON,
+                DOSSIER_REF);
+    }
+
     /** An ISO date string ({@code yyyy-MM-dd}, also the date part of a date-time) or a {@code Date}. */
     static LocalDate parseDate(Object value, String label) {
         if (value == null || value.toString().isBlank()) {

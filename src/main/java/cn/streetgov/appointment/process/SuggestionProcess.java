@@ -79,4 +79,9 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters {
     public Set<String> starterGroups() {
         return directory.groupsOf(PostRole.STREET_COMMITTEE);
     }
+
+    @Override
+    public Set<String> startVariables() {
+        return Set.of(AGENCY_CODE, ACTION, REASON);
+    }
 }

@@ -146,12 +146,12 @@ public class AssessmentCaseProcess implements TaskDecisions {
         tasks.put(Elements.SELF_EVALUATE, TaskDecision.of(null, Vars.SELF_REPORT, Vars.SELF_SCORE));
         tasks.put(Elements.SCORE, TaskDecision.of(Vars.VETO_ITEM, Vars.SCORE_CHANGE_REASON, Vars.SCORE_COMMAND,
                 Vars.SCORE_DUTY, Vars.SCORE_STYLE, Vars.SCORE_COOPERATION, Vars.SCORE_SATISFACTION, Vars.VETO_REASON));
-        tasks.put(Elements.COMMITTEE, TaskDecision.of(Vars.COMMITTEE_DECISION, Vars.ADJUST_REASON, Vars.ADJUSTED_SCORE,
-                Vars.TOTAL_SCORE, Vars.GRADE));
+        tasks.put(Elements.COMMITTEE, TaskDecision.of(Vars.COMMITTEE_DECISION, Vars.ADJUST_REASON, Vars.ADJUSTED_SCORE)
+                .withContext(Vars.TOTAL_SCORE, Vars.GRADE));
         tasks.put(Elements.REVIEW_OBJECTION, TaskDecision.of(Vars.REVIEW_DECISION, Vars.REVIEW_COMMENT,
-                Vars.REVIEWED_SCORE, Vars.TOTAL_SCORE, Vars.GRADE));
+                Vars.REVIEWED_SCORE).withContext(Vars.TOTAL_SCORE, Vars.GRADE));
         tasks.put(Elements.ARBITRATE, TaskDecision.of(Vars.ARBITRATION_DECISION, Vars.ARBITRATION_COMMENT,
-                Vars.ARBITRATED_SCORE, Vars.TOTAL_SCORE, Vars.GRADE));
+                Vars.ARBITRATED_SCORE).withContext(Vars.TOTAL_SCORE, Vars.GRADE));
         tasks.put(Elements.DECIDE_SUGGESTION, TaskDecision.of(Vars.USE_SUGGESTION, Vars.SUGGESTION_REASON,
                 Vars.SUGGESTION_ACTION));
         return tasks;

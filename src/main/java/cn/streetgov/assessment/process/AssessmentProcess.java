@@ -76,9 +76,14 @@ public class AssessmentProcess implements TaskDecisions, ProcessStarters {
     }
 
     @Override
+    public Set<String> startVariables() {
+        return Set.of(Vars.PERIOD, Vars.ORG_CODES);
+    }
+
+    @Override
     public Map<String, TaskDecision> byTask() {
         Map<String, TaskDecision> tasks = new LinkedHashMap<>();
-        tasks.put(Elements.TAKE_NOTE, TaskDecision.of(null, Vars.NOTE_COMMENT, Vars.PERIOD));
+        tasks.put(Elements.TAKE_NOTE, TaskDecision.of(null, Vars.NOTE_COMMENT).withContext(Vars.PERIOD));
         return tasks;
     }
 

@@ -108,18 +108,26 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
     }
 
     @Override
+    public Set<String> startVariables() {
+        return Set.of(Vars.DEPT_CODE, Vars.POWER_ITEM_CODES, Vars.TARGET_ORG_CODES, Vars.DELEGATION_METHOD,
+                Vars.LEGAL_BASIS, Vars.REASON, Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE);
+    }
+
+    @Override
     public Map<String, TaskDecision> byTask() {
         Map<String, TaskDecision> byTask = new LinkedHashMap<>();
-        byTask.put(REVIEW_CAPACITY, TaskDecision.of(Vars.CAPACITY_DECISION, Vars.CAPACITY_COMMENT, Vars.ORG_CODE));
+        byTask.put(REVIEW_CAPACITY, TaskDecision.of(Vars.CAPACITY_DECISION, Vars.CAPACITY_COMMENT)
+                .withContext(Vars.ORG_CODE));
         byTask.put(REVIEW_LEGALITY, TaskDecision.of(Vars.LEGAL_DECISION, Vars.LEGAL_COMMENT));
         byTask.put(REVISE_PROPOSAL, TaskDecision.of(Vars.REVISION_DECISION, Vars.REVISION_COMMENT,
                 Vars.LEGAL_BASIS, Vars.REASON, Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE));
         byTask.put(CONFIRM_STAFFING, TaskDecision.of(Vars.STAFFING_DECISION, Vars.STAFFING_COMMENT,
                 Vars.STAFFING_TRANSFER));
         byTask.put(REVISE_STAFFING, TaskDecision.of(Vars.REVISION_DECISION, Vars.REVISION_COMMENT,
-                Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE));
+                Vars.LEGAL_BASIS, Vars.REASON, Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE));
         byTask.put(DECIDE_DELEGATION, TaskDecision.of(Vars.FINAL_DECISION, Vars.FINAL_COMMENT));
-        byTask.put(REPORT_OPERATION, TaskDecision.of(Vars.REPORT_ASSESSMENT, Vars.REPORT_NOTE, Vars.ORG_CODE));
+        byTask.put(REPORT_OPERATION, TaskDecision.of(Vars.REPORT_ASSESSMENT, Vars.REPORT_NOTE)
+                .withContext(Vars.ORG_CODE));
         return byTask;
     }
 }

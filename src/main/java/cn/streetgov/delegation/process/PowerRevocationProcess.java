@@ -61,6 +61,11 @@ public class PowerRevocationProcess implements TaskDecisions, ProcessStarters {
     }
 
     @Override
+    public Set<String> startVariables() {
+        return Set.of(Vars.DEPT_CODE, Vars.ITEM_CODE, Vars.ORG_CODE, Vars.REVOCATION_REASON);
+    }
+
+    @Override
     public Map<String, TaskDecision> byTask() {
         return Map.of(DECIDE_REVOCATION, TaskDecision.of(Vars.REVOCATION_DECISION, Vars.REVOCATION_COMMENT));
     }

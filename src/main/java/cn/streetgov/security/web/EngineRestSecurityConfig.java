@@ -1,9 +1,12 @@
 package cn.streetgov.security.web;
 
+import cn.streetgov.security.DeclaredVariables;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,11 +33,17 @@ class EngineRestSecurityConfig {
         return registration;
     }
 
-    /** No expressions in queries sent by users: they would run code in the engine. */
+    /**
+     * The closed world of both engine APIs: an allowlist for non-administrators, declared variables
+     * only, and no expressions or unparseable bodies for anyone (see {@link EngineApiGuardFilter}).
+     * Runs after the authentication filters, so that it knows who is asking.
+     */
     @Bean
-    FilterRegistrationBean<Filter> queryExpressionGuardFilter() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new QueryExpressionGuardFilter());
-        registration.setName("query-expression-guard");
+    FilterRegistrationBean<Filter> engineApiGuardFilter(ObjectProvider<ProcessEngine> engine,
+            ObjectProvider<DeclaredVariables> declared) {
+        FilterRegistrationBean<Filter> registration =
+                new FilterRegistrationBean<>(new EngineApiGuardFilter(engine, declared));
+        registration.setName("engine-api-guard");
         registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -113,12 +113,18 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
     }
 
     @Override
+    public Set<String> startVariables() {
+        return Set.of(Vars.ORG_CODE, Vars.SUMMARY, Vars.LOCATION, Vars.URGENCY, Vars.DEPT_CODES);
+    }
+
+    @Override
     public Map<String, TaskDecision> byTask() {
         Map<String, TaskDecision> tasks = new LinkedHashMap<>();
-        tasks.put(Elements.REPORT, TaskDecision.of(null, Vars.REPORT_NOTE, Vars.DEPT_CODE));
+        tasks.put(Elements.REPORT, TaskDecision.of(null, Vars.REPORT_NOTE).withContext(Vars.DEPT_CODE));
         tasks.put(Elements.HANDLE, TaskDecision.of(null, Vars.HANDLING_NOTE));
         tasks.put(Elements.CONFIRM, TaskDecision.of(Vars.RESOLVED, Vars.CONFIRM_COMMENT));
-        tasks.put(Elements.FOLLOW_UP, TaskDecision.of(Vars.SATISFACTION, Vars.FOLLOW_UP_COMMENT, Vars.REOPEN_COUNT));
+        tasks.put(Elements.FOLLOW_UP, TaskDecision.of(Vars.SATISFACTION, Vars.FOLLOW_UP_COMMENT)
+                .withContext(Vars.REOPEN_COUNT));
         return tasks;
     }
 
