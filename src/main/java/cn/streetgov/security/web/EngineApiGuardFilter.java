@@ -152,6 +152,9 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         boolean webapp = uri.startsWith(WEBAPP_ENGINE_API);
         String user = webapp ? webappUser(request) : restUser();
         if (user == null) {
+            if (webapp && "GET".equals(request.getMethod()) && isEngineList(uri)) {
+                return request; // the login page asks which engines exist before anyone logs in
+            }
             throw new Refusal(401, "请先登录");
         }
         boolean admin = isAdmin(user);
@@ -203,6 +206,11 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         Authentication authentication = authentications == null ? null
                 : authentications.getAuthenticationForProcessEngine("default");
         return authentication == null ? null : authentication.getName();
+    }
+
+    private static boolean isEngineList(String uri) {
+        String rest = uri.substring(WEBAPP_ENGINE_API.length());
+        return rest.equals("/engine") || rest.equals("/engine/");
     }
 
     /** Live membership: a removed administrator loses the full API at the next request. */
