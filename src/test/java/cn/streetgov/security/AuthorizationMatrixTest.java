@@ -211,18 +211,22 @@ class AuthorizationMatrixTest extends ProcessTestSupport {
         List<Role> roles = ROLES.stream().map(this::role).toList();
         roles.forEach(role -> clients.put(role.user(), Http.as(port, role.user())));
 
+        long fixtureBegan = System.nanoTime();
         List<OpenTask> tasks = new AuthorizationMatrixFixture(engine, jdbc, directory, assessments).build();
         Map<String, Set<String>> starterGroups = starterGroups();
 
         long began = System.nanoTime();
+        long cpuBegan = processCpuNanos();
         Map<OpenTask, List<Cell>> taskCells = runTaskCells(tasks, roles);
         Map<String, List<Cell>> startCells = new LinkedHashMap<>();
         for (String key : PROCESS_KEYS) {
             startCells.put(key, startCells(key, starterGroups.getOrDefault(key, Set.of()), roles));
         }
         long millis = (System.nanoTime() - began) / 1_000_000;
+        System.out.printf("authorization matrix: fixture %d s, cells %d s (%d s CPU of this JVM)%n",
+                (began - fixtureBegan) / 1_000_000_000L, millis / 1000, (processCpuNanos() - cpuBegan) / 1_000_000_000L);
 
-        String markdown = markdown(tasks, taskCells, startCells, starterGroups, roles, millis);
+        String markdown = markdown(tasks, taskCells, startCells, starterGroups, roles);
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, markdown, StandardCharsets.UTF_8);
         Files.writeString(CELLS, csv(taskCells, startCells), StandardCharsets.UTF_8);
@@ -240,6 +244,11 @@ class AuthorizationMatrixTest extends ProcessTestSupport {
         startCells.forEach((key, cells) -> tests.add(DynamicTest.dynamicTest("start " + key,
                 () -> assertCells("start " + key, cells))));
         return tests.stream();
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static void assertCells(String row, List<Cell> cells) {
@@ -636,17 +645,19 @@ class AuthorizationMatrixTest extends ProcessTestSupport {
             Op.CLAIM_SELF, Op.CLAIM_OTHER, Op.COMPLETE, Op.SET_VARIABLES, Op.COMMENT, Op.ATTACHMENT);
 
     private String markdown(List<OpenTask> tasks, Map<OpenTask, List<Cell>> taskCells,
-            Map<String, List<Cell>> startCells, Map<String, Set<String>> starterGroups, List<Role> roles, long millis) {
+            Map<String, List<Cell>> startCells, Map<String, Set<String>> starterGroups, List<Role> roles) {
         StringBuilder md = new StringBuilder();
         md.append("# Authorization matrix over /engine-rest\n\n");
         md.append("Written by `AuthorizationMatrixTest` (database: ").append(TestProfiles.onMariaDb() ? "MariaDB" : "H2")
                 .append(", ").append(tasks.size()).append(" task types × ").append(roles.size())
-                .append(" roles, ").append(millis / 1000).append(" s). HTTP Basic as the demo users ")
+                .append(" roles). HTTP Basic as the demo users ")
                 .append(roles.stream().map(Role::user).map(u -> "`" + u + "`").collect(Collectors.joining(", ")))
                 .append(". Each cell names who may; everyone else is refused (403, or 404 for a task they may not see, "
                         + "or a list without the task).\n\n");
         md.append("Candidates = the members of the task's candidate groups (read from the engine); `auditor` reads "
                 + "everything and writes nothing; `admin` (`camunda-admin`) may do everything. "
+                + "*claim for another*: `{\"userId\": <another candidate>}`, or `" + OUTSIDER + "` (a user of another "
+                + "town) where the task has no other candidate. "
                 + "*complete*: the candidates' completion is covered by the workflow process tests and is not tried "
                 + "here; every other role is refused and the task stays open. *read history*: officials who cannot "
                 + "read a task see no history of it; what candidates see today is noted in brackets.\n\n");
@@ -665,6 +676,9 @@ class AuthorizationMatrixTest extends ProcessTestSupport {
             }
             md.append('\n');
         }
+        md.append("\n*start*: `POST /process-definition/key/{key}/start` with `{}`; the starters' start is not refused "
+                + "(400 for the missing input; " + AssessmentTimerProcess.KEY + ", which needs none, starts and is removed "
+                + "again), everyone else gets 403 and no instance is left behind.\n");
         md.append("\n| process | starter groups (ProcessStarters) | start |\n|---|---|---|\n");
         startCells.forEach((key, cells) -> md.append("| ").append(key).append(" | ")
                 .append(groupsSummary(starterGroups.getOrDefault(key, Set.of()))).append(" | ")
@@ -699,7 +713,9 @@ class AuthorizationMatrixTest extends ProcessTestSupport {
 
     /** The roles a cell expects to be allowed, e.g. "s01-off, auditor, admin". */
     private static String whoMay(List<Cell> cells, Op op) {
+        // officials first, then the auditor, then the administrator
         List<String> allowed = cells.stream().filter(c -> c.expected() == Expect.ALLOWED || c.expected() == Expect.NOT_RUN)
+                .sorted(java.util.Comparator.comparingInt(c -> c.role().admin() ? 2 : c.role().auditor() ? 1 : 0))
                 .map(c -> c.role().user()).toList();
         String who = allowed.isEmpty() ? "nobody" : String.join(", ", allowed);
         if (op == Op.COMPLETE) {
