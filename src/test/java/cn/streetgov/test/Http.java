@@ -63,6 +63,18 @@ public final class Http {
         return http;
     }
 
+    /**
+     * Takes the session's current XSRF token, as Tasklist does after its login: the login starts a new
+     * session, whose token Camunda issues on the next GET (the token kept by {@link #webappLogin} is
+     * the one of the session before the login). A failed token check ends the session.
+     */
+    public Http refreshXsrfToken() {
+        Response response = get("/camunda/api/engine/engine/");
+        String token = response.header("X-XSRF-TOKEN");
+        xsrfToken = token != null ? token : cookie("XSRF-TOKEN");
+        return this;
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);

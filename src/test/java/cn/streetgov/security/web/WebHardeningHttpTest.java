@@ -76,9 +76,9 @@ class WebHardeningHttpTest extends ProcessTestSupport {
                 new Call("tasklist redirect", anonymous.get("/camunda/app/tasklist/"), 302, Kind.CAMUNDA),
                 new Call("401 /api", anonymous.get("/api/assessments/periods"), 401, Kind.API),
                 new Call("401 engine-rest", anonymous.get("/engine-rest/task"), 401, Kind.API),
-                new Call("401 app", anonymous.get("/app/assessments"), 401, Kind.API),
+                new Call("401 app", anonymous.get("/app/assessments"), 401, Kind.APP),
                 new Call("403 actuator", official.get("/actuator/metrics"), 403, Kind.API),
-                new Call("403 app", official.get("/app/assessments"), 403, Kind.API),
+                new Call("403 app", official.get("/app/assessments"), 403, Kind.APP),
                 new Call("404 /api", official.get("/api/no-such-endpoint"), 404, Kind.API),
                 new Call("404 engine-rest", official.get("/engine-rest/task/no-such-task"), 404, Kind.API),
                 new Call("404 static", anonymous.get("/_static/no-such-file.js"), 404, Kind.API));
@@ -103,6 +103,15 @@ class WebHardeningHttpTest extends ProcessTestSupport {
     }
 
     @Test
+    void theClosedAdminSetupAnswersWithTheHeadersToo() {
+        Http.Response setup = Http.anonymous(port).postJson("/camunda/api/admin/setup/default/user/create",
+                Map.of("profile", Map.of("id", "intruder")));
+        assertThat(setup.status()).isEqualTo(403);
+        assertThat(setup.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(setup.header("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
     void theResultsPageMayRunExactlyItsOwnInlineScript() throws Exception {
         Http.Response page = Http.as(port, "kaohe").get("/app/assessments");
         Matcher inline = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(page.body());
@@ -111,6 +120,31 @@ class WebHardeningHttpTest extends ProcessTestSupport {
                 .digest(inline.group(1).getBytes(StandardCharsets.UTF_8)));
         assertThat(directive(page.header("Content-Security-Policy"), "script-src"))
                 .isEqualTo("script-src 'self' 'sha256-" + hash + "'");
+    }
+
+    @Test
+    void overTlsHstsIsSentAndEveryCookieIsSecure() throws Exception {
+        SecurityHeadersFilter filter = new SecurityHeadersFilter("/camunda", AppPagePolicy.fromOwnPages(),
+                "max-age=31536000");
+        jakarta.servlet.FilterChain setsCookies = (req, res) -> {
+            jakarta.servlet.http.HttpServletResponse response = (jakarta.servlet.http.HttpServletResponse) res;
+            response.addHeader("Set-Cookie", "XSRF-TOKEN=abc;Path=/camunda;SameSite=Lax");
+            response.addCookie(new jakarta.servlet.http.Cookie("other", "x"));
+        };
+        for (boolean secure : List.of(true, false)) {
+            org.springframework.mock.web.MockHttpServletRequest request =
+                    new org.springframework.mock.web.MockHttpServletRequest("GET", "/camunda/app/tasklist/");
+            request.setSecure(secure);
+            org.springframework.mock.web.MockHttpServletResponse response =
+                    new org.springframework.mock.web.MockHttpServletResponse();
+            filter.doFilter(request, response, setsCookies);
+            assertThat(response.getHeader("Strict-Transport-Security")).as("secure=%s", secure)
+                    .isEqualTo(secure ? "max-age=31536000" : null);
+            assertThat(response.getHeaders("Set-Cookie")).as("secure=%s", secure)
+                    .allMatch(c -> c.contains("Secure") == secure).hasSize(2);
+            assertThat(response.getHeader("Content-Security-Policy")).as("Camunda sends its own").isNull();
+            assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        }
     }
 
     private static String directive(String policy, String name) {
@@ -169,7 +203,7 @@ class WebHardeningHttpTest extends ProcessTestSupport {
         assertInvalidJson("engine-rest deep", official.postJson("/engine-rest/task", "{\"a\":" + deep + "}"));
         assertInvalidJson("engine-rest malformed", official.postJson("/engine-rest/task", "{bad"));
         assertInvalidJson("engine-rest wrong type", official.postJson("/engine-rest/task", "{\"maxPriority\":\"abc\"}"));
-        Http session = Http.webappLogin(port, "s01-off", "tasklist");
+        Http session = Http.webappLogin(port, "s01-off", "tasklist").refreshXsrfToken();
         assertInvalidJson("webapp engine API deep",
                 session.postJson("/camunda/api/engine/engine/default/task", "{\"a\":" + deep + "}"));
     }
@@ -193,7 +227,7 @@ class WebHardeningHttpTest extends ProcessTestSupport {
         // deleting a deployment that still has a running instance fails inside the engine (a 500)
         Http.Response viaRest = Http.as(port, "admin").delete("/engine-rest/deployment/" + deployment.getId());
         assertServerError("engine-rest", viaRest);
-        Http session = Http.webappLogin(port, "admin", "cockpit");
+        Http session = Http.webappLogin(port, "admin", "cockpit").refreshXsrfToken();
         Http.Response viaWebapp = session.delete("/camunda/api/engine/engine/default/deployment/" + deployment.getId());
         assertServerError("webapp engine API", viaWebapp);
     }
@@ -264,8 +298,11 @@ class WebHardeningHttpTest extends ProcessTestSupport {
 
     @Test
     void unsafeApiMethodsOnTheWebappSessionNeedTheXsrfToken() {
-        Http session = Http.webappLogin(port, "s01-ga-head", "tasklist");
-        String token = session.cookie("XSRF-TOKEN");
+        Http session = Http.webappLogin(port, "s01-ga-head", "tasklist").refreshXsrfToken();
+        Http.Response safe = session.get("/api/assessments/periods");
+        assertThat(safe.status()).as("safe methods need no token").isEqualTo(200);
+        String token = safe.header("X-XSRF-TOKEN");
+        assertThat(token).as("our pages read the token from this header").isEqualTo(session.cookie("XSRF-TOKEN"));
         assertThat(session.postJson("/api/assessments/KH-NONE/objection", Map.of("reason", "x")).status())
                 .as("with the token the request reaches the endpoint").isEqualTo(404);
         session.setXsrfToken(null);
@@ -275,7 +312,7 @@ class WebHardeningHttpTest extends ProcessTestSupport {
         session.setXsrfToken(token + "0");
         assertThat(session.postJson("/api/assessments/KH-NONE/objection", Map.of("reason", "x")).status())
                 .isEqualTo(403);
-        assertThat(session.get("/api/assessments/periods").status()).as("safe methods need no token").isEqualTo(200);
+        assertThat(session.delete("/api/assessments/KH-NONE").status()).as("any unsafe method").isEqualTo(403);
         // HTTP Basic is not a browser's ambient credential: no token needed
         assertThat(Http.as(port, "s01-ga-head").postJson("/api/assessments/KH-NONE/objection", Map.of("reason", "x"))
                 .status()).isEqualTo(404);
