@@ -11,8 +11,9 @@ import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Security headers on every response of the application, set before anything else runs so that
- * error answers (401/403/404/500, from any filter) carry them too:
+ * Security headers on every response of the application, set before any filter runs (by
+ * {@link SecurityHeadersValve}, whatever the order of the filters) so that error answers
+ * (401/403/404/500, from any filter) carry them too, and again after a reset of the response:
  * <ul>
  * <li>{@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY} and
  * {@code Referrer-Policy: same-origin} everywhere (same-origin, not no-referrer: Camunda's CSRF
@@ -45,8 +46,22 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HeaderKeepingResponse wrapped = new HeaderKeepingResponse(response, request);
-        wrapped.applyHeaders();
+        applyHeaders(request, wrapped);
         chain.doFilter(request, wrapped);
+    }
+
+    /** Also called by {@link SecurityHeadersValve} before any filter runs. */
+    void applyHeaders(HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+        String policy = policyFor(request.getRequestURI().substring(request.getContextPath().length()));
+        if (policy != null) {
+            response.setHeader("Content-Security-Policy", policy);
+        }
+        if (request.isSecure() && !hsts.isEmpty()) {
+            response.setHeader("Strict-Transport-Security", hsts);
+        }
     }
 
     String policyFor(String path) {
@@ -69,23 +84,10 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
             this.request = request;
         }
 
-        void applyHeaders() {
-            setHeader("X-Content-Type-Options", "nosniff");
-            setHeader("X-Frame-Options", "DENY");
-            setHeader("Referrer-Policy", "same-origin");
-            String policy = policyFor(request.getRequestURI().substring(request.getContextPath().length()));
-            if (policy != null) {
-                setHeader("Content-Security-Policy", policy);
-            }
-            if (request.isSecure() && !hsts.isEmpty()) {
-                setHeader("Strict-Transport-Security", hsts);
-            }
-        }
-
         @Override
         public void reset() {
             super.reset();
-            applyHeaders();
+            applyHeaders(request, this);
         }
 
         @Override

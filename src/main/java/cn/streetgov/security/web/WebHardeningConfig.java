@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import jakarta.servlet.Filter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,20 +13,30 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Web hardening for every path of the application: security headers, error bodies without
- * internals, request size limits (these three filters run before any other, in this order), and
- * the JSON nesting limit of /api. Settings: {@code app.security.*} in application.yaml.
+ * Web hardening for every path of the application: security headers (a Tomcat valve, then a
+ * filter), error bodies without internals, request size limits (these three filters run before the
+ * others, in this order), and the JSON nesting limit of /api. Settings: {@code app.security.*} in application.yaml.
  */
 @Configuration
 class WebHardeningConfig {
 
-    /** Security headers first, so that every answer, also of the filters after it, carries them. */
     @Bean
-    FilterRegistrationBean<Filter> securityHeadersFilter(
+    SecurityHeadersFilter securityHeaders(
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
             @Value("${app.security.hsts:max-age=31536000}") String hsts) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-                new SecurityHeadersFilter(webappPath, AppPagePolicy.fromOwnPages(), hsts));
+        return new SecurityHeadersFilter(webappPath, AppPagePolicy.fromOwnPages(), hsts);
+    }
+
+    /** The headers are set in Tomcat's pipeline before any filter, so every answer carries them. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> securityHeadersValve(SecurityHeadersFilter headers) {
+        return factory -> factory.addContextValves(new SecurityHeadersValve(headers));
+    }
+
+    /** The filter puts them back after a reset and marks cookies Secure over TLS. */
+    @Bean
+    FilterRegistrationBean<Filter> securityHeadersFilter(SecurityHeadersFilter headers) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(headers);
         registration.setName("security-headers");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

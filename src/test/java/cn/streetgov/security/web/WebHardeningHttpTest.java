@@ -216,6 +216,18 @@ class WebHardeningHttpTest extends ProcessTestSupport {
                 "/engine-rest/process-definition/key/" + PROBE_KEY + "/start", Map.of("variables", Map.of("x", bad))));
         Http.Response put = admin.putJson("/engine-rest/process-instance/" + probe.getId() + "/variables/x", bad);
         assertNoClassNames("put a malformed Json variable", put);
+        // Camunda's own 4xx answers keep their type, without Java type names in the message
+        Map<String, Object> notADate = Map.of("variables", Map.of("x", Map.of("type", "Date", "value", "nope")));
+        Http.Response viaRest = admin.postJson("/engine-rest/process-definition/key/" + PROBE_KEY + "/start", notADate);
+        assertThat(viaRest.status()).isEqualTo(400);
+        assertThat(viaRest.json().path("type").asText()).isEqualTo("InvalidRequestException");
+        assertNoClassNames("engine-rest: not a date", viaRest);
+        Http session = Http.webappLogin(port, "admin", "cockpit").refreshXsrfToken();
+        Http.Response viaWebapp = session.postJson(
+                "/camunda/api/engine/engine/default/process-definition/key/" + PROBE_KEY + "/start", notADate);
+        assertThat(viaWebapp.status()).as(viaWebapp.body()).isEqualTo(400);
+        assertThat(viaWebapp.json().path("type").asText()).isEqualTo("InvalidRequestException");
+        assertNoClassNames("webapp engine API: not a date", viaWebapp);
         // whatever was stored, reading it back shows no engine internals either
         Http.Response read = admin.get("/engine-rest/process-instance/" + probe.getId() + "/variables/x");
         assertNoClassNames("read a malformed Json variable", read);
