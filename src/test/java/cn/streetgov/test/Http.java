@@ -84,6 +84,23 @@ public final class Http {
         this.xsrfToken = token;
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Any method with these bytes as the body (declared length) and this Content-Type (none if null). */
+    public Response sendBytes(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(contentType == null ? builder : builder.header("Content-Type", contentType));
+    }
+
+    /** As {@link #sendBytes}, but chunked: the body's length is not declared. */
+    public Response sendChunked(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(path).method(method,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        return send(contentType == null ? builder : builder.header("Content-Type", contentType));
+    }
+
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             try {
@@ -128,32 +145,6 @@ public final class Http {
                 + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    public Response delete(String path) {
-        return send(request(path).DELETE());
-    }
-
-    /** Any method with these bytes as the body (declared length) and this Content-Type (none if null). */
-    public Response sendBytes(String method, String path, String contentType, byte[] body) {
-        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        return send(contentType == null ? builder : builder.header("Content-Type", contentType));
-    }
-
-    /** As {@link #sendBytes}, but chunked: the body's length is not declared. */
-    public Response sendChunked(String method, String path, String contentType, byte[] body) {
-        HttpRequest.Builder builder = request(path).method(method,
-                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
-        return send(contentType == null ? builder : builder.header("Content-Type", contentType));
-    }
-
-    /** GET with extra request headers (name, value, name, value, ...). */
-    public Response getWithHeaders(String path, String... headers) {
-        HttpRequest.Builder builder = request(path).GET();
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return send(builder);
     }
 
     private HttpRequest.Builder request(String path) {
