@@ -66,7 +66,7 @@ class WebHardeningConfig {
 
     /** JSON read by Spring MVC (/api) may nest this deep at most; deeper is a 400. */
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer jsonNestingDepthLimit(@Value("${app.security.max-json-depth:64}") int depth) {
+    Jackson2ObjectMapperBuilderCustomizer jsonNestingDepthLimit(@Value("${app.security.max-json-depth:40}") int depth) {
         return builder -> builder.postConfigurer(mapper -> mapper.getFactory()
                 .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(depth).build()));
     }
