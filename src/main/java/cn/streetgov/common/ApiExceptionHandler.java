@@ -1,19 +1,39 @@
 package cn.streetgov.common;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
-/** Turns our exceptions into JSON errors with a Chinese reason: {status, error, message, errors}. */
+/**
+ * Turns exceptions into JSON errors with a Chinese reason: {status, error, message, errors}. No
+ * class name or stack trace reaches the client: anything unexpected is a 500 with a generic message
+ * and a correlation id, logged here with the details.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<Map<String, Object>> refused(BusinessException e) {
@@ -32,13 +52,82 @@ class ApiExceptionHandler {
         return body(HttpStatus.BAD_REQUEST, message, List.of(message));
     }
 
+    /** Malformed JSON, the wrong shape, nested deeper than app.security.max-json-depth, or too large. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        RequestTooLargeException tooLarge = PublicErrors.cause(e, RequestTooLargeException.class);
+        if (tooLarge != null) {
+            return body(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of(tooLarge.getMessage()));
+        }
+        return body(HttpStatus.BAD_REQUEST, PublicErrors.INVALID_JSON, List.of(PublicErrors.INVALID_JSON));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        String message = "不支持的请求内容类型 " + (e.getContentType() == null ? "（未声明）" : e.getContentType())
+                + "：请以 application/json（UTF-8）发送";
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message, List.of(message), e.getHeaders());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> unsupportedMethod(HttpRequestMethodNotSupportedException e) {
+        String message = "不支持的请求方法 " + e.getMethod();
+        return body(HttpStatus.METHOD_NOT_ALLOWED, message, List.of(message), e.getHeaders());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e) {
+        String message = "未找到请求的地址 /" + e.getResourcePath();
+        return body(HttpStatus.NOT_FOUND, message, List.of(message));
+    }
+
+    /** The engine refused an /api call for want of an authorization. */
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<Map<String, Object>> engineRefused(AuthorizationException e) {
+        String message = "无权执行此操作";
+        return body(HttpStatus.FORBIDDEN, message, List.of(message));
+    }
+
+    /** Everything else: the status Spring gives it (a 4xx with a generic reason) or a 500 with an id. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            throw e; // nobody to answer: Spring's resolver logs it quietly
+        }
+        HttpStatusCode status = statusOf(e);
+        if (status != null && status.is4xxClientError()) {
+            String message = "请求无效（HTTP " + status.value() + "）";
+            HttpHeaders headers = e instanceof ErrorResponse er ? er.getHeaders() : HttpHeaders.EMPTY;
+            return body(HttpStatus.valueOf(status.value()), message, List.of(message), headers);
+        }
+        String errorId = PublicErrors.newErrorId();
+        log.error("服务器内部错误（编号 {}）：{} {}", errorId, request.getMethod(), request.getRequestURI(), e);
+        String message = PublicErrors.serverError(errorId);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(PublicErrors.ERROR_ID_HEADER, errorId);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, message, List.of(message), headers);
+    }
+
+    private static HttpStatusCode statusOf(Exception e) {
+        if (e instanceof ErrorResponse errorResponse) {
+            return errorResponse.getStatusCode();
+        }
+        ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
+        return annotated == null ? null : annotated.code();
+    }
+
     static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, List<String> errors) {
+        return body(status, message, errors, HttpHeaders.EMPTY);
+    }
+
+    static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, List<String> errors,
+            HttpHeaders headers) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("timestamp", OffsetDateTime.now().toString());
         body.put("status", status.value());
         body.put("error", status.getReasonPhrase());
         body.put("message", message);
         body.put("errors", errors);
-        return ResponseEntity.status(status).body(body);
+        return ResponseEntity.status(status).headers(headers).body(body);
     }
 }

@@ -63,6 +63,18 @@ public final class Http {
         return http;
     }
 
+    /**
+     * Takes the session's current XSRF token, as Tasklist does after its login: the login starts a new
+     * session, whose token Camunda issues on the next GET (the token kept by {@link #webappLogin} is
+     * the one of the session before the login). A failed token check ends the session.
+     */
+    public Http refreshXsrfToken() {
+        Response response = get("/camunda/api/engine/engine/");
+        String token = response.header("X-XSRF-TOKEN");
+        xsrfToken = token != null ? token : cookie("XSRF-TOKEN");
+        return this;
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
@@ -70,6 +82,23 @@ public final class Http {
 
     public void setXsrfToken(String token) {
         this.xsrfToken = token;
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Any method with these bytes as the body (declared length) and this Content-Type (none if null). */
+    public Response sendBytes(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(contentType == null ? builder : builder.header("Content-Type", contentType));
+    }
+
+    /** As {@link #sendBytes}, but chunked: the body's length is not declared. */
+    public Response sendChunked(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(path).method(method,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        return send(contentType == null ? builder : builder.header("Content-Type", contentType));
     }
 
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {

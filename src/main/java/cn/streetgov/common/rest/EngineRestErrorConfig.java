@@ -13,6 +13,10 @@ class EngineRestErrorConfig {
         return config -> config
                 .register(EngineRestErrorMapper.ForRestException.class)
                 .register(EngineRestErrorMapper.ForProcessEngineException.class)
-                .register(EngineRestErrorMapper.ForBusinessException.class);
+                .register(EngineRestErrorMapper.ForBusinessException.class)
+                .register(EngineRestErrorMapper.ForJsonParseException.class)
+                .register(EngineRestErrorMapper.ForJsonMappingException.class)
+                .register(EngineRestErrorMapper.ForJsonProcessingException.class)
+                .register(EngineRestErrorMapper.ForThrowable.class);
     }
 }

@@ -1,7 +1,14 @@
 package cn.streetgov.common.rest;
 
 import cn.streetgov.common.BusinessException;
+import cn.streetgov.common.PublicErrors;
+import cn.streetgov.common.RequestTooLargeException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -9,28 +16,66 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Business errors raised inside the engine while it serves /engine-rest (a start listener refusing
- * bad input, a task listener refusing an incomplete decision) reach the client as 400/403/404 with
- * the Chinese reason, instead of the 500 that the engine's REST API gives any failed start or
- * completion. Everything else is answered exactly as Camunda answers it.
+ * The answers of /engine-rest to failures:
+ * <ul>
+ * <li>our business refusals raised inside the engine (a start listener refusing bad input, a task
+ * listener refusing an incomplete decision) are 400/403/404 with the Chinese reason, instead of the
+ * 500 that the engine's REST API gives any failed start or completion;</li>
+ * <li>a body that Jackson or Spin cannot read (malformed, wrong shape, nested too deeply, a
+ * malformed {@code Json} variable sent by the client) is 400, a body over the size limit 413 (a
+ * stored value that cannot be read on a GET is a server error);</li>
+ * <li>Camunda's other 4xx answers stay as they are (Tasklist relies on their {@code type}), with
+ * qualified class names in the message reduced to simple names;</li>
+ * <li>anything that would be a 500 is a generic Chinese message with a correlation id
+ * ({@link PublicErrors#ERROR_ID_HEADER}), logged here with the exception.</li>
+ * </ul>
  */
 final class EngineRestErrorMapper {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRestErrorMapper.class);
 
     private EngineRestErrorMapper() {
     }
 
-    static Response toResponse(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BusinessException refused) {
-                return body(Response.Status.fromStatusCode(refused.getStatus()), t.getClass().getSimpleName(),
-                        refused.getMessage(), refused.getErrors());
-            }
+    static Response toResponse(Throwable exception, HttpServletRequest request) {
+        String method = request == null ? null : request.getMethod();
+        BusinessException refused = PublicErrors.cause(exception, BusinessException.class);
+        if (refused != null) {
+            return body(Response.Status.fromStatusCode(refused.getStatus()), refused.getClass().getSimpleName(),
+                    refused.getMessage(), refused.getErrors());
         }
-        return ExceptionHandlerHelper.getInstance().getResponse(exception);
+        RequestTooLargeException tooLarge = PublicErrors.cause(exception, RequestTooLargeException.class);
+        if (tooLarge != null) {
+            return body(Response.Status.REQUEST_ENTITY_TOO_LARGE, "RequestTooLargeException", tooLarge.getMessage(),
+                    List.of(tooLarge.getMessage()));
+        }
+        boolean readsOnly = "GET".equals(method) || "HEAD".equals(method);
+        if (PublicErrors.isUnreadableJson(exception) && !readsOnly) {
+            return body(Response.Status.BAD_REQUEST, "InvalidRequestException", PublicErrors.INVALID_JSON,
+                    List.of(PublicErrors.INVALID_JSON));
+        }
+        ExceptionHandlerHelper helper = ExceptionHandlerHelper.getInstance();
+        Response.Status status = helper.getStatus(exception);
+        if (status.getStatusCode() >= 500) {
+            String errorId = PublicErrors.newErrorId();
+            log.error("服务器内部错误（编号 {}）：{} {}", errorId, method,
+                    request == null ? "/engine-rest" : request.getRequestURI(), exception);
+            return Response.status(status).header(PublicErrors.ERROR_ID_HEADER, errorId)
+                    .entity(Map.of("type", "ServerError", "message", PublicErrors.serverError(errorId)))
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        Response camunda = helper.getResponse(exception);
+        if (camunda.getEntity() instanceof ExceptionDto dto) {
+            dto.setMessage(PublicErrors.scrub(dto.getMessage()));
+        }
+        return camunda;
     }
 
     private static Response body(Response.Status status, String type, String message, List<String> errors) {
@@ -41,30 +86,49 @@ final class EngineRestErrorMapper {
         return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    /** Base of the mappers: the method of the request decides whether Spin's parse errors are the client's. */
+    abstract static class Mapper<E extends Throwable> implements ExceptionMapper<E> {
+        @Context
+        private HttpServletRequest request;
+
+        @Override
+        public Response toResponse(E exception) {
+            return EngineRestErrorMapper.toResponse(exception, request);
+        }
+    }
+
     /** Failed starts and completions: the engine's REST API wraps the cause in a RestException. */
     @Priority(1)
-    static class ForRestException implements ExceptionMapper<RestException> {
-        @Override
-        public Response toResponse(RestException exception) {
-            return EngineRestErrorMapper.toResponse(exception);
-        }
+    static class ForRestException extends Mapper<RestException> {
     }
 
     /** Exceptions of task listeners arrive wrapped in a ProcessEngineException. */
     @Priority(1)
-    static class ForProcessEngineException implements ExceptionMapper<ProcessEngineException> {
-        @Override
-        public Response toResponse(ProcessEngineException exception) {
-            return EngineRestErrorMapper.toResponse(exception);
-        }
+    static class ForProcessEngineException extends Mapper<ProcessEngineException> {
     }
 
     /** Our refusals thrown directly (not wrapped by the engine). */
     @Priority(1)
-    static class ForBusinessException implements ExceptionMapper<BusinessException> {
-        @Override
-        public Response toResponse(BusinessException exception) {
-            return EngineRestErrorMapper.toResponse(exception);
-        }
+    static class ForBusinessException extends Mapper<BusinessException> {
+    }
+
+    /** Malformed JSON (Camunda's and Jackson's own mappers would echo the parser's message). */
+    @Priority(1)
+    static class ForJsonParseException extends Mapper<JsonParseException> {
+    }
+
+    /** JSON of the wrong shape (Jackson's own mapper answers text/plain with Java type names). */
+    @Priority(1)
+    static class ForJsonMappingException extends Mapper<JsonMappingException> {
+    }
+
+    /** Other Jackson failures, e.g. a nesting depth over the parser's limit. */
+    @Priority(1)
+    static class ForJsonProcessingException extends Mapper<JsonProcessingException> {
+    }
+
+    /** Everything else (Camunda's catch-all mapper would answer the message of any exception). */
+    @Priority(1)
+    static class ForThrowable extends Mapper<Throwable> {
     }
 }

@@ -1,0 +1,82 @@
+package cn.streetgov.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.camunda.spin.spi.SpinDataFormatException;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What an error response may tell a client: no stack trace and no Java class names, ever. A server
+ * error is answered with a generic Chinese message and a correlation id that is also logged with the
+ * details; unreadable JSON and oversized bodies get their own 4xx messages. Used by the MVC handler,
+ * the engine REST mapper and the last-resort error filter, so that every path answers alike.
+ */
+public final class PublicErrors {
+
+    /** Response header that carries the correlation id of a server error. */
+    public static final String ERROR_ID_HEADER = "X-Error-Id";
+    public static final String INVALID_JSON = "请求内容不是有效的 JSON（格式错误、字段类型不符或嵌套过深）";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** A fully qualified class name (two or more lower-case package segments, then a type name). */
+    private static final Pattern QUALIFIED_NAME =
+            Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.){2,}([A-Z][\\w$]*)");
+    /** A stack frame line ("\tat org.x.Y.m(Y.java:12)"). */
+    private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s*at [\\w.$/<>]+\\([^)]*\\)\\s*$\\R?");
+
+    private PublicErrors() {
+    }
+
+    /** A short random id, e.g. {@code 5F3A9C21D04B}, for one server error. */
+    public static String newErrorId() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+
+    public static String serverError(String errorId) {
+        return "服务器内部错误，请联系管理员（编号 " + errorId + "）";
+    }
+
+    public static String tooLarge(long limitBytes) {
+        return "请求内容过大：不得超过 " + humanSize(limitBytes);
+    }
+
+    /** Qualified class names become their simple names and stack frames are dropped. */
+    public static String scrub(String message) {
+        if (message == null || message.isEmpty()) {
+            return message;
+        }
+        String withoutFrames = STACK_FRAME.matcher(message).replaceAll("");
+        return QUALIFIED_NAME.matcher(withoutFrames).replaceAll("$1");
+    }
+
+    /** The first exception of the type in the cause chain, or null. */
+    public static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** A body that Jackson or Spin could not read: malformed, of the wrong shape, or nested too deeply. */
+    public static boolean isUnreadableJson(Throwable exception) {
+        return cause(exception, JsonProcessingException.class) != null
+                || cause(exception, SpinDataFormatException.class) != null;
+    }
+
+    static String humanSize(long bytes) {
+        DataSize size = DataSize.ofBytes(bytes);
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return size.toMegabytes() + " MB";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return size.toKilobytes() + " KB";
+        }
+        return bytes + " 字节";
+    }
+}
