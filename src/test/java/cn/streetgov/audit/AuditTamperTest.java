@@ -1,6 +1,7 @@
 package cn.streetgov.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import cn.streetgov.foundation.SecurityProbe;
 import cn.streetgov.test.Http;
@@ -77,6 +78,18 @@ class AuditTamperTest extends ProcessTestSupport {
         JsonNode check = verify(id);
         assertThat(check.get("intact").asBoolean()).isFalse();
         assertThat(check.get("firstBrokenSeq").asInt()).isEqualTo(2);
+        assertThat(check.get("message").asText()).contains("第 2 条记录被改动");
+    }
+
+    @Test
+    void aRecordDowngradedToTheUnkeyedHashIsNotVouchedFor() {
+        String id = completedProbeCase().getId();
+        jdbc.update("update audit_record set actor_id = 'someone-else', hash_version = 1 "
+                + "where process_instance_id = ? and seq = 2", id);
+        rehashWithPlainSha256(id, 2);
+
+        assertThat(trail(id).header("X-Audit-Chain")).isEqualTo("broken; seq=2");
+        assertThat(verify(id).get("message").asText()).contains("第 2 条记录没有密钥保护");
     }
 
     @Test
@@ -88,6 +101,43 @@ class AuditTamperTest extends ProcessTestSupport {
         JsonNode check = verify(id);
         assertThat(check.get("intact").asBoolean()).isFalse();
         assertThat(check.get("firstBrokenSeq").asInt()).isEqualTo(3);
+        assertThat(check.get("message").asText()).contains("最后的记录被删除", "链头记录共 3 条，现存 2 条");
+    }
+
+    @Test
+    void deletingTheLastRecordAndMovingTheHeadBackIsDetected() {
+        String id = completedProbeCase().getId();
+        jdbc.update("delete from audit_record where process_instance_id = ? and seq = 3", id);
+        String secondHash = jdbc.queryForObject(
+                "select hash from audit_record where process_instance_id = ? and seq = 2", String.class, id);
+        jdbc.update("update audit_chain_head set last_seq = 2, last_hash = ? where process_instance_id = ?",
+                secondHash, id);
+
+        assertThat(trail(id).header("X-Audit-Chain")).isEqualTo("broken; seq=3");
+        assertThat(verify(id).get("message").asText()).contains("链头记录被改动");
+    }
+
+    @Test
+    void deletingTheHeadIsDetected() {
+        String id = completedProbeCase().getId();
+        jdbc.update("delete from audit_chain_head where process_instance_id = ?", id);
+
+        assertThat(trail(id).header("X-Audit-Chain")).isEqualTo("broken; seq=4");
+        assertThat(verify(id).get("message").asText()).contains("链头记录缺失");
+    }
+
+    @Test
+    void nothingIsAppendedAfterAnAlteredOrMissingHead() {
+        ProcessInstance instance = completedProbeCase();
+        String id = instance.getId();
+        jdbc.update("update audit_chain_head set last_seq = 2 where process_instance_id = ?", id);
+        assertThatIllegalStateException().isThrownBy(() -> auditTrail.record(systemEvent(id, 1)))
+                .withMessageContaining("链头记录被改动");
+
+        jdbc.update("delete from audit_chain_head where process_instance_id = ?", id);
+        assertThatIllegalStateException().isThrownBy(() -> auditTrail.record(systemEvent(id, 2)))
+                .withMessageContaining("链头记录缺失");
+        assertThat(auditTrail.trail(id)).hasSize(3);
     }
 
     @Test
@@ -107,7 +157,10 @@ class AuditTamperTest extends ProcessTestSupport {
         Http.Response response = trail(id);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("X-Audit-Chain")).isEqualTo("broken; seq=1");
-        assertThat(verify(id).get("intact").asBoolean()).isFalse();
+        assertThat(response.json()).isEmpty();
+        JsonNode check = verify(id);
+        assertThat(check.get("intact").asBoolean()).isFalse();
+        assertThat(check.get("message").asText()).contains("全部被删除");
     }
 
     @Test
