@@ -38,7 +38,7 @@ final class AuditSeal {
         String key = configured == null ? "" : configured.strip();
         if (key.isEmpty() || key.equals(DEMO_KEY)) {
             if (!demoKeyAllowed) {
-                throw new IllegalStateException(key.isEmpty()
+                throw new AuditKeyException(key.isEmpty()
                         ? "未设置审计链密钥：请通过环境变量 APP_AUDIT_KEY（属性 app.audit.key）提供至少 "
                                 + MIN_KEY_BYTES + " 字节的随机密钥（例如 openssl rand -base64 48 的输出）。"
                                 + "该密钥不得存入数据库；丢失或更换密钥后，已有审计记录将无法核验。"
@@ -51,7 +51,7 @@ final class AuditSeal {
         }
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_KEY_BYTES) {
-            throw new IllegalStateException("审计链密钥 APP_AUDIT_KEY（属性 app.audit.key）太短：至少需要 "
+            throw new AuditKeyException("审计链密钥 APP_AUDIT_KEY（属性 app.audit.key）太短：至少需要 "
                     + MIN_KEY_BYTES + " 字节，当前只有 " + bytes.length + " 字节（可用 openssl rand -base64 48 生成）。");
         }
         return bytes;

@@ -1,13 +1,15 @@
 package cn.streetgov.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ClassPathResource;
@@ -24,17 +26,26 @@ class AuditSealTest {
 
     @Test
     void withoutAKeyTheApplicationRefusesToStartUnlessTheDemoKeyIsAllowed() {
-        assertThatIllegalStateException().isThrownBy(() -> new AuditSeal("", false))
+        assertThatExceptionOfType(AuditKeyException.class).isThrownBy(() -> new AuditSeal("", false))
                 .withMessageContaining("APP_AUDIT_KEY").withMessageContaining("至少 32 字节");
-        assertThatIllegalStateException().isThrownBy(() -> new AuditSeal(null, false))
+        assertThatExceptionOfType(AuditKeyException.class).isThrownBy(() -> new AuditSeal(null, false))
                 .withMessageContaining("未设置审计链密钥");
-        assertThatIllegalStateException().isThrownBy(() -> new AuditSeal(AuditSeal.DEMO_KEY, false))
+        assertThatExceptionOfType(AuditKeyException.class).isThrownBy(() -> new AuditSeal(AuditSeal.DEMO_KEY, false))
                 .withMessageContaining("演示密钥");
     }
 
     @Test
+    void aRefusedKeyIsReportedAsAFailedStartWithWhatToDo() {
+        AuditKeyException refused = new AuditKeyException("未设置审计链密钥");
+        FailureAnalysis analysis = new AuditKeyFailureAnalyzer()
+                .analyze(new BeanCreationException("auditTrail", "cannot create", refused));
+        assertThat(analysis.getDescription()).isEqualTo("未设置审计链密钥");
+        assertThat(analysis.getAction()).contains("APP_AUDIT_KEY", "openssl rand -base64 48");
+    }
+
+    @Test
     void aShortKeyIsRefusedEverywhere() {
-        assertThatIllegalStateException().isThrownBy(() -> new AuditSeal("too-short-key", true))
+        assertThatExceptionOfType(AuditKeyException.class).isThrownBy(() -> new AuditSeal("too-short-key", true))
                 .withMessageContaining("太短").withMessageContaining("13 字节");
         // 11 Chinese characters are 33 bytes
         assertThat(new AuditSeal("东华街道西岭街道南湖街", false).sign(content())).hasSize(64);
