@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit trail of one case for auditors and administrators: JSON (chronological) or CSV for
- * export. The header {@code X-Audit-Chain} says whether the hash chain is intact.
+ * export. The header {@code X-Audit-Chain} says whether the hash chain is intact
+ * ({@code intact} or {@code broken; seq=N}); {@code /verify} says what is wrong.
  */
 @RestController
 class AuditController {
@@ -49,21 +50,23 @@ class AuditController {
     @GetMapping("/api/audit/{processInstanceId}")
     ResponseEntity<List<AuditEntry>> json(@PathVariable String processInstanceId, CurrentUser user) {
         user.requireAnyGroup(CurrentUser.AUDITOR);
-        List<AuditRecord> trail = load(processInstanceId);
-        return ResponseEntity.ok().header(CHAIN_HEADER, chainHeader(trail))
-                .body(trail.stream().map(AuditEntry::of).toList());
+        AuditTrail.CheckedTrail checked = load(processInstanceId);
+        return ResponseEntity.ok().header(CHAIN_HEADER, chainHeader(checked.check()))
+                .body(checked.trail().stream().map(AuditEntry::of).toList());
     }
 
     @GetMapping("/api/audit/{processInstanceId}/verify")
-    AuditTrail.ChainCheck verify(@PathVariable String processInstanceId, CurrentUser user) {
+    ResponseEntity<AuditTrail.ChainCheck> verify(@PathVariable String processInstanceId, CurrentUser user) {
         user.requireAnyGroup(CurrentUser.AUDITOR);
-        return AuditTrail.verify(load(processInstanceId));
+        AuditTrail.ChainCheck check = load(processInstanceId).check();
+        return ResponseEntity.ok().header(CHAIN_HEADER, chainHeader(check)).body(check);
     }
 
     @GetMapping("/api/audit/{processInstanceId}.csv")
     ResponseEntity<byte[]> csv(@PathVariable String processInstanceId, CurrentUser user) {
         user.requireAnyGroup(CurrentUser.AUDITOR);
-        List<AuditRecord> trail = load(processInstanceId);
+        AuditTrail.CheckedTrail checked = load(processInstanceId);
+        List<AuditRecord> trail = checked.trail();
         StringBuilder out = new StringBuilder("\uFEFF"); // BOM: spreadsheet programs then read UTF-8 Chinese
         out.append("序号,时间,事件,案件编号,流程,环节,办理人,办理单位,决定,意见,详情,哈希\r\n");
         for (AuditRecord r : trail) {
@@ -76,20 +79,20 @@ class AuditController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-" + processInstanceId + ".csv\"")
-                .header(CHAIN_HEADER, chainHeader(trail))
+                .header(CHAIN_HEADER, chainHeader(checked.check()))
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private List<AuditRecord> load(String processInstanceId) {
-        List<AuditRecord> trail = auditTrail.trail(processInstanceId);
-        if (trail.isEmpty()) {
+    /** The trail and its check; 404 only when neither a record nor the head of the case is stored. */
+    private AuditTrail.CheckedTrail load(String processInstanceId) {
+        AuditTrail.CheckedTrail checked = auditTrail.checkedTrail(processInstanceId);
+        if (!checked.known()) {
             throw new NotFoundException("没有该案件的审计记录: " + processInstanceId);
         }
-        return trail;
+        return checked;
     }
 
-    private static String chainHeader(List<AuditRecord> trail) {
-        AuditTrail.ChainCheck check = AuditTrail.verify(trail);
+    private static String chainHeader(AuditTrail.ChainCheck check) {
         return check.intact() ? "intact" : "broken; seq=" + check.firstBrokenSeq();
     }
 

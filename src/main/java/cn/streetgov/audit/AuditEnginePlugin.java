@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
  * Puts the audit trail into every process the engine deploys, without anything in the BPMN: the
  * start of a case (after its start event, so the business key is set), every completed user task
  * (who, for which organisation, when, the decision and comment declared by the workflow's
- * {@link TaskDecisions}) and the end of a case (with its outcome).
+ * {@link TaskDecisions}) and the end of a case (with its outcome). Variables are read without
+ * deserialising them ({@code getVariablesTyped(false)}): an {@code Object} variable is recorded by
+ * its type and serialized text, never built, since building it may run the named class's code.
  */
 @Component
 class AuditEnginePlugin extends AbstractProcessEnginePlugin {
@@ -83,11 +86,11 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         trail.getObject().record(new AuditEvent(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
                 AuditTrail.processKey(execution), AuditEventType.CASE_STARTED, execution.getCurrentActivityId(),
                 execution.getCurrentActivityName(), null, auth == null ? null : auth.getUserId(), null, null,
-                null, null, AuditTrail.toJson(execution.getVariablesTyped()), ClockUtil.getCurrentTime().toInstant()));
+                null, null, AuditTrail.toJson(execution.getVariablesTyped(false)), ClockUtil.getCurrentTime().toInstant()));
     }
 
     private void recordCaseEnded(DelegateExecution execution) {
-        Object outcome = execution.getVariable(OUTCOME);
+        String outcome = AuditTrail.plainText(execution.getVariableTyped(OUTCOME, false));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put(OUTCOME, outcome);
         if (execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
@@ -97,7 +100,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         trail.getObject().record(new AuditEvent(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
                 AuditTrail.processKey(execution), AuditEventType.CASE_ENDED, execution.getCurrentActivityId(),
                 execution.getCurrentActivityName(), null, null, null, null,
-                outcome == null ? null : outcome.toString(), null, AuditTrail.toJson(details),
+                outcome, null, AuditTrail.toJson(details),
                 ClockUtil.getCurrentTime().toInstant()));
     }
 
@@ -115,17 +118,17 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         Map<String, Object> details = new LinkedHashMap<>();
         if (declared != null) {
             if (declared.decision() != null) {
-                Object value = task.getVariable(declared.decision());
-                decision = value == null ? null : value.toString();
+                TypedValue value = task.getVariableTyped(declared.decision(), false);
+                decision = AuditTrail.plainText(value);
                 details.put(declared.decision(), value);
             }
             if (declared.comment() != null) {
-                Object value = task.getVariable(declared.comment());
-                comment = value == null ? null : value.toString();
+                TypedValue value = task.getVariableTyped(declared.comment(), false);
+                comment = AuditTrail.plainText(value);
                 details.put(declared.comment(), value);
             }
             for (String name : declared.recorded()) {
-                details.put(name, task.getVariableTyped(name));
+                details.put(name, task.getVariableTyped(name, false));
             }
         }
         trail.getObject().record(new AuditEvent(task.getProcessInstanceId(), execution.getProcessBusinessKey(),

@@ -8,18 +8,23 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** One event of a case in the audit trail; immutable once written, hash-chained per case. */
+/**
+ * One event of a case in the audit trail; immutable once written, hash-chained per case. The hash
+ * is the {@link AuditSeal keyed HMAC} of the previous record's hash and every field of this one.
+ */
 @Entity
 @Table(name = "audit_record")
 public class AuditRecord {
 
     static final String GENESIS = "0".repeat(64);
+    /** {@code hash_version} of the rows written before V3: unkeyed SHA-256, not verifiable. */
+    static final int UNKEYED = 1;
+    /** {@code hash_version} of keyed rows: HMAC-SHA256 over {@link CanonicalFields}. */
+    static final int KEYED = 2;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,6 +70,8 @@ public class AuditRecord {
 
     private String payload;
 
+    /** Stored as UTC whatever the JVM's zone, so that any JVM reads back the instant it hashed. */
+    @JdbcTypeCode(SqlTypes.TIMESTAMP_UTC)
     @Column(name = "occurred_at")
     private Instant occurredAt;
 
@@ -73,10 +80,13 @@ public class AuditRecord {
 
     private String hash;
 
+    @Column(name = "hash_version")
+    private int hashVersion;
+
     protected AuditRecord() {
     }
 
-    AuditRecord(AuditEvent event, int seq, String prevHash) {
+    AuditRecord(AuditEvent event, int seq, String prevHash, AuditSeal seal) {
         this.processInstanceId = event.processInstanceId();
         this.seq = seq;
         this.businessKey = event.businessKey();
@@ -94,25 +104,21 @@ public class AuditRecord {
         // the database keeps milliseconds: hash what will be read back
         this.occurredAt = Instant.ofEpochMilli(event.occurredAt().toEpochMilli());
         this.prevHash = prevHash;
-        this.hash = computeHash();
+        this.hashVersion = KEYED;
+        this.hash = seal.sign(content());
     }
 
-    /** SHA-256 over the previous hash and every field of the event. */
-    String computeHash() {
-        String content = String.join("\u001f", prevHash, String.valueOf(seq), processInstanceId,
-                nz(businessKey), processKey, eventType.name(), nz(activityId), nz(activityName), nz(taskId),
-                actorId, nz(actorGroupId), nz(actorGroupName), nz(decision), nz(comment), nz(payload),
-                String.valueOf(occurredAt.toEpochMilli()));
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The hashed content: the scheme's version, the previous hash and every field. */
+    CanonicalFields content() {
+        return new CanonicalFields("streetgov/audit-record").add(hashVersion).add(prevHash).add(seq)
+                .add(processInstanceId).add(businessKey).add(processKey).add(eventType == null ? null : eventType.name())
+                .add(activityId).add(activityName).add(taskId).add(actorId).add(actorGroupId).add(actorGroupName)
+                .add(decision).add(comment).add(payload).add(occurredAt == null ? null : Long.toString(occurredAt.toEpochMilli()));
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    /** Whether the stored hash is the keyed hash of the stored content. */
+    boolean sealedBy(AuditSeal seal) {
+        return hashVersion == KEYED && seal.matches(content(), hash);
     }
 
     private static String truncate(String s, int max) {
@@ -189,5 +195,9 @@ public class AuditRecord {
 
     public String getHash() {
         return hash;
+    }
+
+    public int getHashVersion() {
+        return hashVersion;
     }
 }

@@ -85,6 +85,21 @@ class AuditTrailTest extends ProcessTestSupport {
         JsonNode check = Http.as(port, "auditor").get("/api/audit/" + instance.getId() + "/verify").json();
         assertThat(check.get("intact").asBoolean()).isFalse();
         assertThat(check.get("firstBrokenSeq").asInt()).isEqualTo(2);
+        assertThat(check.get("message").asText()).contains("第 2 条记录被改动");
+    }
+
+    @Test
+    void anUntouchedCaseVerifiesAsIntact() {
+        ProcessInstance instance = completedProbeCase();
+        Http.Response response = Http.as(port, "auditor").get("/api/audit/" + instance.getId() + "/verify");
+        assertThat(response.header("X-Audit-Chain")).isEqualTo("intact");
+        JsonNode check = response.json();
+        assertThat(check.get("intact").asBoolean()).isTrue();
+        assertThat(check.get("records").asInt()).isEqualTo(3);
+        assertThat(check.get("message").asText()).contains("审计链完整");
+        // the head of the case points at its last record
+        assertThat(jdbc.queryForObject("select last_seq from audit_chain_head where process_instance_id = ?",
+                Integer.class, instance.getId())).isEqualTo(3);
     }
 
     @Test
@@ -94,5 +109,6 @@ class AuditTrailTest extends ProcessTestSupport {
         JsonNode check = Http.as(port, "auditor").get("/api/audit/" + instance.getId() + "/verify").json();
         assertThat(check.get("intact").asBoolean()).isFalse();
         assertThat(check.get("firstBrokenSeq").asInt()).isEqualTo(3);
+        assertThat(check.get("message").asText()).contains("审计链在第 3 条记录处断开");
     }
 }

@@ -79,7 +79,7 @@ class EngineApiAttackHttpTest extends ProcessTestSupport {
         String base = "/camunda/api/engine/engine/default";
         for (Variant variant : VARIANTS) {
             for (String path : List.of(base + "/filter/" + groupFilterId + "/list", base + "/task")) {
-                int status = session.send("POST", path, variant.contentType(), variant.encode(OR_QUERY)).status();
+                int status = session.sendBytes("POST", path, variant.contentType(), variant.encode(OR_QUERY)).status();
                 assertThat(status).as(path + " " + variant.contentType()).isIn(400, 415);
             }
         }
@@ -88,8 +88,7 @@ class EngineApiAttackHttpTest extends ProcessTestSupport {
                 .status()).isEqualTo(400);
         assertThat(SecurityProbe.TOUCHED.get()).isEqualTo(before);
         // an ordinary Tasklist query still works (after a GET, as Tasklist does, for the new session's XSRF token)
-        session.get(base + "/filter");
-        session.setXsrfToken(session.cookie("XSRF-TOKEN"));
+        session.refreshXsrfToken();
         assertThat(session.postJson(base + "/filter/" + groupFilterId + "/list", Map.of()).status()).isEqualTo(200);
     }
 
@@ -202,7 +201,7 @@ class EngineApiAttackHttpTest extends ProcessTestSupport {
         assertThat(official.postJson("/engine-rest/process-instance/" + probe.getId() + "/modification",
                 Map.of("instructions", List.of(Map.of("type", "cancel", "activityId", SecurityProbe.TASK))))
                 .status()).isEqualTo(403);
-        assertThat(official.send("DELETE", "/engine-rest/process-instance/" + probe.getId(), null, null).status())
+        assertThat(official.delete("/engine-rest/process-instance/" + probe.getId()).status())
                 .isEqualTo(403);
         assertThat(official.putJson("/engine-rest/task/" + probeTask.getId(), Map.of("name", "改"))
                 .status()).isEqualTo(403);
@@ -304,7 +303,7 @@ class EngineApiAttackHttpTest extends ProcessTestSupport {
                     "url", "x.html", "javascript:alert(1)").status()).as(user).isEqualTo(403);
             assertThat(http.putJson("/engine-rest/user/" + user + "/profile",
                     Map.of("id", user, "firstName", "改", "lastName", "名")).status()).as(user).isEqualTo(403);
-            assertThat(http.send("DELETE", "/engine-rest/user/" + user, null, null).status()).as(user).isEqualTo(403);
+            assertThat(http.delete("/engine-rest/user/" + user).status()).as(user).isEqualTo(403);
         }
         Http session = Http.webappLogin(port, "auditor", "cockpit");
         assertThat(session.postJson("/camunda/api/engine/engine/default/task/" + probeTask.getId() + "/comment/create",

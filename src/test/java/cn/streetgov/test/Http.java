@@ -147,16 +147,6 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** Any method, with raw bytes and the given Content-Type (none if null; no body if bytes is null). */
-    public Response send(String method, String path, String contentType, byte[] body) {
-        HttpRequest.Builder builder = request(path).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            builder.header("Content-Type", contentType);
-        }
-        return send(builder);
-    }
-
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*");
         if (authorization != null) {
