@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.common.PlainVariables;
 import static cn.streetgov.appointment.process.ConsultationProcess.*;
 
 import cn.streetgov.appointment.domain.ConsultationCase;
@@ -28,7 +29,7 @@ class ConsultationStartListener implements ExecutionListener {
         Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = auth == null ? null : auth.getUserId();
         List<String> groups = auth == null ? null : (auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
-        ConsultationCase c = service.open(execution.getVariables(), user, groups, execution.getProcessInstanceId());
+        ConsultationCase c = service.open(PlainVariables.of(execution), user, groups, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(c.getCaseNo());
         execution.setVariable(CASE_ID, c.getId());
         execution.setVariable(ORG_CODE, c.getOrgCode());

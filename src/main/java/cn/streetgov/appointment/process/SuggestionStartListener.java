@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.common.PlainVariables;
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 
 import cn.streetgov.appointment.domain.AppointmentProperties;
@@ -29,7 +30,7 @@ class SuggestionStartListener implements ExecutionListener {
         Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = auth == null ? null : auth.getUserId();
         List<String> groups = auth == null ? null : (auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
-        Suggestion s = service.open(execution.getVariables(), user, groups, execution.getProcessInstanceId(),
+        Suggestion s = service.open(PlainVariables.of(execution), user, groups, execution.getProcessInstanceId(),
                 properties.suggestionAnswerPeriod());
         execution.setProcessBusinessKey(s.getSuggestionNo());
         execution.setVariable(SUGGESTION_ID, s.getId());

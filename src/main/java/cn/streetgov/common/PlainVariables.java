@@ -1,0 +1,31 @@
+package cn.streetgov.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * The variables of a scope as plain values, read without deserialising anything: an object
+ * variable (never sent by officials, see docs/SECURITY.md) appears as its serialised text, so that
+ * no class named in a variable is ever instantiated by reading it.
+ */
+public final class PlainVariables {
+
+    private PlainVariables() {
+    }
+
+    public static Map<String, Object> of(VariableScope scope) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        scope.getVariablesTyped(false).forEach((name, value) -> values.put(name, plain(value)));
+        return values;
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+            return serializable.getValueSerialized();
+        }
+        return value instanceof TypedValue typed ? typed.getValue() : value;
+    }
+}
