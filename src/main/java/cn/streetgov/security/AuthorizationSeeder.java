@@ -3,10 +3,12 @@ package cn.streetgov.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 
 import cn.streetgov.org.GroupCatalog;
 import cn.streetgov.org.GroupCatalog.GroupDefinition;
 import cn.streetgov.org.domain.PostRole;
+import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -31,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>task access comes from the engine: a task's candidate groups get READ and TASK_WORK on it.</li>
  * </ul>
  * Deployments, filters, users, groups and authorizations stay with {@code camunda-admin}, who holds
- * every permission.
+ * every permission: everyone else keeps at most READ on users, groups, memberships and tenants
+ * ({@link #restrictIdentityGrants()}).
  */
 @Component
 public class AuthorizationSeeder {
@@ -40,6 +43,10 @@ public class AuthorizationSeeder {
 
     static final String AUDITOR = PostRole.AUDITOR.groupId(null);
     static final String ADMIN = PostRole.ADMIN.groupId(null);
+
+    /** What only administrators change: users, groups, memberships, tenants. */
+    static final List<Resources> IDENTITY = List.of(Resources.USER, Resources.GROUP, Resources.GROUP_MEMBERSHIP,
+            Resources.TENANT, Resources.TENANT_MEMBERSHIP);
 
     private final AuthorizationService authorizations;
     private final GroupCatalog groupCatalog;
@@ -85,8 +92,39 @@ public class AuthorizationSeeder {
         created += grant(AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ);
         created += grant(AUDITOR, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
         created += grant(AUDITOR, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
-        log.info("授权初始化完成: 新建 {} 条授权", created);
+        int restricted = restrictIdentityGrants();
+        log.info("授权初始化完成: 新建 {} 条授权, 收回 {} 条账户修改权限", created, restricted);
         return created;
+    }
+
+    /**
+     * Reduces every grant on users, groups, memberships and tenants held by anyone but the
+     * administrators to READ (or removes it): earlier installations gave each user ALL on their own
+     * account (Camunda's default), which let an official rename or delete themselves.
+     */
+    @Transactional
+    public int restrictIdentityGrants() {
+        int changed = 0;
+        for (Resources resource : IDENTITY) {
+            for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(resource).list()) {
+                if (auth.getAuthorizationType() == AUTH_TYPE_REVOKE || ADMIN.equals(auth.getGroupId())) {
+                    continue;
+                }
+                boolean beyondRead = Arrays.stream(auth.getPermissions(Permissions.values()))
+                        .anyMatch(p -> p != Permissions.READ && p != Permissions.NONE);
+                if (!beyondRead) {
+                    continue;
+                }
+                if (auth.isPermissionGranted(Permissions.READ)) {
+                    auth.setPermissions(new Permission[] {Permissions.READ});
+                    authorizations.saveAuthorization(auth);
+                } else {
+                    authorizations.deleteAuthorization(auth.getId());
+                }
+                changed++;
+            }
+        }
+        return changed;
     }
 
     private int global(Resource resource, Permission permission) {

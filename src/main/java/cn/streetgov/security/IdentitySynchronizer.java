@@ -5,10 +5,7 @@ import cn.streetgov.org.GroupCatalog.GroupDefinition;
 import cn.streetgov.org.domain.Person;
 import cn.streetgov.org.domain.PersonRepository;
 import cn.streetgov.org.domain.Post;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,26 +22,28 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Makes Camunda's users, groups and memberships a copy of the organisation model, which is the one
  * source of truth: creates what is missing, updates names, removes what the model no longer has.
- * Passwords stay with Camunda (set in Admin); demo users get "demo" while demo passwords are on,
- * and an unusable random password as soon as they are switched off.
+ * Passwords stay with Camunda (set in Admin); demo users get "demo" while demo passwords are on;
+ * once they are switched off, every password still equal to "demo" is replaced by an unusable
+ * random one, and a password someone set is never touched ({@link #passwordAction}).
  */
 @Component
 public class IdentitySynchronizer {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySynchronizer.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IdentityService identityService;
     private final GroupCatalog groupCatalog;
     private final PersonRepository persons;
     private final DemoProperties demo;
+    private final Credentials credentials;
 
     IdentitySynchronizer(IdentityService identityService, GroupCatalog groupCatalog, PersonRepository persons,
-            DemoProperties demo) {
+            DemoProperties demo, Credentials credentials) {
         this.identityService = identityService;
         this.groupCatalog = groupCatalog;
         this.persons = persons;
         this.demo = demo;
+        this.credentials = credentials;
     }
 
     public record Result(int groups, int users, int memberships, int changes) {
@@ -92,12 +91,28 @@ public class IdentitySynchronizer {
     }
 
     private int syncUsers(List<Person> people) {
+        int changes = updateUsers(people, demo.passwords());
+        Set<String> wanted = people.stream().map(Person::getUsername).collect(Collectors.toSet());
+        for (User user : identityService.createUserQuery().list()) {
+            if (!wanted.contains(user.getId())) {
+                identityService.deleteUser(user.getId());
+                credentials.forget(user.getId());
+                changes++;
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Creates or updates the Camunda users of {@code people} (names, and the password where
+     * {@link #passwordAction} says so); leaves every other user alone. Returns the number of users saved.
+     */
+    @Transactional
+    int updateUsers(List<Person> people, boolean demoPasswords) {
         int changes = 0;
         Map<String, User> existing = identityService.createUserQuery().list().stream()
                 .collect(Collectors.toMap(User::getId, u -> u));
-        Set<String> wanted = new HashSet<>();
         for (Person person : people) {
-            wanted.add(person.getUsername());
             User user = existing.get(person.getUsername());
             boolean isNew = user == null;
             if (isNew) {
@@ -107,25 +122,24 @@ public class IdentitySynchronizer {
                     || !Objects.equals(user.getFirstName(), person.getGivenName())
                     || !Objects.equals(user.getLastName(), person.getFamilyName())
                     || !Objects.equals(user.getEmail(), person.getEmail());
-            PasswordAction action = passwordAction(person.hasDemoCredentials(), isNew, demo.passwords());
-            boolean passwordChanged = action != PasswordAction.KEEP;
-            if (action == PasswordAction.SET_DEMO) {
-                user.setPassword(DemoProperties.DEMO_PASSWORD);
-            } else if (action == PasswordAction.SET_UNUSABLE) {
-                user.setPassword(unusablePassword());
-                person.setDemoCredentials(false);
+            user.setFirstName(person.getGivenName());
+            user.setLastName(person.getFamilyName());
+            user.setEmail(person.getEmail());
+            PasswordState current = isNew ? null : credentials.stateOf(user);
+            PasswordAction action = passwordAction(person.hasDemoCredentials(), current, demoPasswords);
+            switch (action) {
+                case SET_DEMO -> credentials.save(user, DemoProperties.DEMO_PASSWORD, PasswordState.DEMO);
+                case SET_UNUSABLE -> {
+                    credentials.save(user, Credentials.unusablePassword(), PasswordState.UNUSABLE);
+                    person.setDemoCredentials(false);
+                }
+                case KEEP -> {
+                    if (namesChanged) {
+                        identityService.saveUser(user);
+                    }
+                }
             }
-            if (namesChanged || passwordChanged) {
-                user.setFirstName(person.getGivenName());
-                user.setLastName(person.getFamilyName());
-                user.setEmail(person.getEmail());
-                identityService.saveUser(user);
-                changes++;
-            }
-        }
-        for (String id : existing.keySet()) {
-            if (!wanted.contains(id)) {
-                identityService.deleteUser(id);
+            if (namesChanged || action != PasswordAction.KEEP) {
                 changes++;
             }
         }
@@ -135,17 +149,22 @@ public class IdentitySynchronizer {
     enum PasswordAction { KEEP, SET_DEMO, SET_UNUSABLE }
 
     /**
-     * Demo users get "demo" when created while demo passwords are on, and lose it as soon as they
-     * are off; a new real person gets an unusable password until an administrator sets one.
+     * What the synchronisation does with a user's password, given whether the person is a demo
+     * person, what the stored password is ({@code null}: the user is new) and whether demo
+     * passwords are on. Demo persons start with "demo" while demo passwords are on; everyone else
+     * starts with an unusable password until an administrator sets one (or the first-administrator
+     * path does). With demo passwords off, a password still equal to "demo" is replaced by an
+     * unusable one — and nothing else is: a password someone set is never touched.
      */
-    static PasswordAction passwordAction(boolean demoCredentials, boolean isNew, boolean demoPasswordsEnabled) {
-        if (demoCredentials) {
-            if (!demoPasswordsEnabled) {
-                return PasswordAction.SET_UNUSABLE;
-            }
-            return isNew ? PasswordAction.SET_DEMO : PasswordAction.KEEP;
+    static PasswordAction passwordAction(boolean demoPerson, PasswordState current, boolean demoPasswords) {
+        if (current == null) {
+            return demoPerson && demoPasswords ? PasswordAction.SET_DEMO : PasswordAction.SET_UNUSABLE;
         }
-        return isNew ? PasswordAction.SET_UNUSABLE : PasswordAction.KEEP;
+        return switch (current) {
+            case NONE -> PasswordAction.SET_UNUSABLE;
+            case DEMO -> demoPasswords ? PasswordAction.KEEP : PasswordAction.SET_UNUSABLE;
+            case UNUSABLE, GENERATED, SET -> PasswordAction.KEEP;
+        };
     }
 
     /** Returns {membership count, changes}. */
@@ -176,11 +195,5 @@ public class IdentitySynchronizer {
             count += entry.getValue().size();
         }
         return new int[] {count, changes};
-    }
-
-    private static String unusablePassword() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }
