@@ -129,10 +129,6 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
-    public Response delete(String path) {
-        return send(request(path).DELETE());
-    }
-
     public Response postForm(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

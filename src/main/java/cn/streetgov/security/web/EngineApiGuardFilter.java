@@ -184,6 +184,10 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
                 throw expressionRefused(expression.get());
             }
         }
+        Optional<String> malformed = findMalformedJsonValue(node);
+        if (malformed.isPresent()) {
+            throw new Refusal(400, "请求内容不是有效的 JSON：Json 变量" + malformed.get() + "的值无法解析");
+        }
         if (check != null) {
             checkBody(check, path, node, user);
         }
@@ -362,6 +366,45 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         return Optional.empty();
     }
 
+    /**
+     * A variable value of type Json whose text does not parse (stored, it would break every later
+     * read of the case): the name of the variable (or "" inside a single-variable body).
+     */
+    static Optional<String> findMalformedJsonValue(JsonNode node) {
+        return findMalformedJsonValue(node, "");
+    }
+
+    private static Optional<String> findMalformedJsonValue(JsonNode node, String name) {
+        if (node.isObject()) {
+            JsonNode type = node.get("type");
+            JsonNode value = node.get("value");
+            if (type != null && type.isTextual() && type.asText().equalsIgnoreCase("json") && value != null
+                    && value.isTextual()) {
+                try {
+                    JSON.readTree(value.asText());
+                } catch (IOException e) {
+                    return Optional.of(name.isEmpty() ? "" : "「" + name + "」");
+                }
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                Optional<String> inner = findMalformedJsonValue(field.getValue(), field.getKey());
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                Optional<String> inner = findMalformedJsonValue(item, name);
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Refusal expressionRefused(String key) {
         return new Refusal(400, "出于安全原因，查询中不允许使用表达式参数: " + key);
     }
@@ -503,7 +546,7 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
             try {
                 JSON.readTree(v.asText());
             } catch (IOException e) {
-                throw new Refusal(400, "Json 变量「" + name + "」的值不是有效的 JSON");
+                throw new Refusal(400, "请求内容不是有效的 JSON：Json 变量「" + name + "」的值无法解析");
             }
         }
     }
