@@ -10,6 +10,7 @@ import cn.streetgov.assessment.domain.AssessmentService.Actor;
 import cn.streetgov.assessment.process.AssessmentCaseProcess;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Elements;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
+import cn.streetgov.test.Officials;
 import cn.streetgov.test.ProcessTestSupport;
 import java.util.HashMap;
 import java.util.List;
@@ -27,16 +28,7 @@ abstract class AssessmentTestSupport extends ProcessTestSupport {
 
     /** A period no campaign has used yet (tests share one database). */
     String freshPeriod() {
-        // past years: the engine's MySQL history tables use TIMESTAMP columns (1970–2038)
-        for (int year = 2000; year < 2038; year++) {
-            for (String suffix : List.of("", "-H1", "-H2", "-Q1", "-Q2", "-Q3", "-Q4")) {
-                String period = year + suffix;
-                if (assessments.campaignOf(period).isEmpty()) {
-                    return period;
-                }
-            }
-        }
-        throw new IllegalStateException("no free period");
+        return Officials.freshAssessmentPeriod(assessments);
     }
 
     /** A campaign row of a fresh period, opened without its process (for tests of the case process). */

@@ -26,9 +26,7 @@ class SecurityHttpTest extends ProcessTestSupport {
 
     @BeforeEach
     void startProbeCase() {
-        SecurityProbe.deploy(repositoryService);
-        probe = runtimeService.startProcessInstanceByKey(SecurityProbe.KEY, "PROBE-" + System.nanoTime(),
-                Map.of("summary", "探针"));
+        probe = SecurityProbe.startCase(repositoryService, runtimeService);
         probeTask = task(probe, SecurityProbe.TASK);
     }
 

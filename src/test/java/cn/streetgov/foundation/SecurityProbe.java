@@ -59,6 +59,14 @@ public class SecurityProbe {
                 .done();
     }
 
+    /** Deploys the probe and starts a case of it (its one task waits for street-office-S01). */
+    public static org.camunda.bpm.engine.runtime.ProcessInstance startCase(RepositoryService repositoryService,
+            org.camunda.bpm.engine.RuntimeService runtimeService) {
+        deploy(repositoryService);
+        return runtimeService.startProcessInstanceByKey(KEY, "PROBE-" + System.nanoTime(),
+                java.util.Map.of("summary", "探针"));
+    }
+
     /** Deploys the probe once (duplicate filtering keeps re-runs at version 1). */
     public static void deploy(RepositoryService repositoryService) {
         repositoryService.createDeployment().name("security-probe").enableDuplicateFiltering(false)

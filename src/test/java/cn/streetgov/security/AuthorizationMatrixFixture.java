@@ -5,6 +5,7 @@ import cn.streetgov.appointment.process.ConsultationProcess;
 import cn.streetgov.appointment.process.SuggestionProcess;
 import cn.streetgov.assessment.domain.AssessmentCampaign;
 import cn.streetgov.assessment.domain.AssessmentService;
+import cn.streetgov.test.Officials;
 import cn.streetgov.assessment.domain.AssessmentService.Actor;
 import cn.streetgov.assessment.process.AssessmentCaseProcess;
 import cn.streetgov.assessment.process.AssessmentProcess;
@@ -55,6 +56,7 @@ final class AuthorizationMatrixFixture {
 
     static final String AGENCY = "S01-GA";
 
+    private final ProcessEngine engine;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final IdentityService identityService;
@@ -66,6 +68,7 @@ final class AuthorizationMatrixFixture {
 
     AuthorizationMatrixFixture(ProcessEngine engine, JdbcTemplate jdbc, OrgDirectory directory,
             AssessmentService assessments) {
+        this.engine = engine;
         this.runtimeService = engine.getRuntimeService();
         this.taskService = engine.getTaskService();
         this.identityService = engine.getIdentityService();
@@ -304,17 +307,8 @@ final class AuthorizationMatrixFixture {
         add(AssessmentProcess.KEY, campaign, AssessmentProcess.Elements.TAKE_NOTE);
     }
 
-    /** A period no campaign has used yet (past years: MySQL history columns end in 2038). */
     String freshPeriod() {
-        for (int year = 2000; year < 2038; year++) {
-            for (String suffix : List.of("", "-H1", "-H2", "-Q1", "-Q2", "-Q3", "-Q4")) {
-                String period = year + suffix;
-                if (assessments.campaignOf(period).isEmpty()) {
-                    return period;
-                }
-            }
-        }
-        throw new IllegalStateException("no free assessment period");
+        return Officials.freshAssessmentPeriod(assessments);
     }
 
     private AssessmentCampaign campaignRow() {
@@ -367,23 +361,11 @@ final class AuthorizationMatrixFixture {
     // ------------------------------------------------------------------ helpers
 
     private <T> T as(String userId, Supplier<T> action) {
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        identityService.setAuthentication(userId, groups);
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return Officials.as(engine, userId, action);
     }
 
-    /** Claims and completes as {@code userId}, as Tasklist does. */
     private void complete(String userId, Task task, Map<String, Object> variables) {
-        as(userId, () -> {
-            taskService.claim(task.getId(), userId);
-            taskService.complete(task.getId(), variables);
-            return null;
-        });
+        Officials.complete(engine, userId, task, variables);
     }
 
     private Task task(ProcessInstance pi, String taskKey) {

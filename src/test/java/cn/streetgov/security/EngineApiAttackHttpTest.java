@@ -44,9 +44,7 @@ class EngineApiAttackHttpTest extends ProcessTestSupport {
 
     @BeforeEach
     void startProbeCase() {
-        SecurityProbe.deploy(repositoryService);
-        probe = runtimeService.startProcessInstanceByKey(SecurityProbe.KEY, "PROBE-" + System.nanoTime(),
-                Map.of("summary", "探针"));
+        probe = SecurityProbe.startCase(repositoryService, runtimeService);
         probeTask = task(probe, SecurityProbe.TASK);
         Filter filter = engine.getFilterService().createFilterQuery().filterName("本单位待办").singleResult();
         groupFilterId = filter.getId();

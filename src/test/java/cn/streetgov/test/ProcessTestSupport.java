@@ -60,14 +60,7 @@ public abstract class ProcessTestSupport {
 
     /** Runs {@code action} logged in as {@code userId} with the user's groups. */
     protected <T> T as(String userId, Supplier<T> action) {
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        identityService.setAuthentication(userId, groups);
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return Officials.as(engine, userId, action);
     }
 
     /** The one open task of the case at {@code taskKey}. */
@@ -80,11 +73,7 @@ public abstract class ProcessTestSupport {
 
     /** Completes the task as {@code userId}, who must be allowed to (claims it first, as Tasklist does). */
     protected void complete(String userId, Task task, Map<String, Object> variables) {
-        as(userId, () -> {
-            taskService.claim(task.getId(), userId);
-            taskService.complete(task.getId(), variables);
-            return null;
-        });
+        Officials.complete(engine, userId, task, variables);
     }
 
     /** Moves the engine clock forward and executes every job that is then due. */
