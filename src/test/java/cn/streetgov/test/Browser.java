@@ -4,7 +4,9 @@ import java.io.File;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -37,6 +39,9 @@ public final class Browser {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=zh-CN", "--accept-lang=zh-CN,zh", "--window-size=1400,1000");
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the network log, so that a test can see which API calls of a page failed
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
+        options.setExperimentalOption("perfLoggingPrefs", java.util.Map.of("enableNetwork", true, "enablePage", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -47,10 +52,25 @@ public final class Browser {
     public static void login(WebDriver driver, int port, String app, String user) {
         driver.get("http://localhost:" + port + "/camunda/app/" + app + "/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-        driver.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        wait.ignoring(StaleElementReferenceException.class);
+        By username = By.cssSelector("input[ng-model='username']");
+        By password = By.cssSelector("input[ng-model='password']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+        // the form's autofocus may move the caret to the user name while we type: type until both hold it
+        wait.until(d -> {
+            fill(d.findElement(username), user);
+            fill(d.findElement(password), "demo");
+            return user.equals(d.findElement(username).getDomProperty("value"))
+                    && "demo".equals(d.findElement(password).getDomProperty("value"));
+        });
         driver.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(password));
+    }
+
+    private static void fill(WebElement input, String text) {
+        if (!text.equals(input.getDomProperty("value"))) {
+            input.clear();
+            input.sendKeys(text);
+        }
     }
 }

@@ -55,6 +55,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code startInstructions}, {@code skip*}); a completion only the task's declared inputs; no
  * variable is an {@code Object}, file or byte array; a claim names the caller. Administrators keep
  * the full API.
+ *
+ * <p>Without a login: only the webapps' list of engine names, which every login page asks for
+ * before it sends the password (anything else is 401).
  */
 class EngineApiGuardFilter extends OncePerRequestFilter {
 
@@ -93,6 +96,12 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
             Rule.of("POST", "/history/(process-instance|task|activity-instance|variable-instance|detail"
                     + "|decision-instance|incident|job-log|identity-link-log|user-operation|external-task-log"
                     + "|batch)(/count)?", Check.QUERY),
+            // Cockpit's human-task dashboard names the candidate groups it counts (the same as GET /group)
+            Rule.of("POST", "/group", Check.QUERY),
+            // Cockpit's dashboard counts case definitions beside process and decision definitions
+            Rule.of("GET", "/case-definition/count", Check.NO_BODY),
+            // Tasklist asks which filter actions the caller has (the engine answers from its authorizations)
+            Rule.of("OPTIONS", "/filter", Check.NO_BODY),
             // working on a task of one's own organisation (the engine checks TASK_WORK)
             Rule.of("POST", "/task/" + ID + "/(claim|assignee)", Check.CLAIM),
             Rule.of("POST", "/task/" + ID + "/unclaim", Check.NO_BODY),
@@ -152,8 +161,8 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         boolean webapp = uri.startsWith(WEBAPP_ENGINE_API);
         String user = webapp ? webappUser(request) : restUser();
         if (user == null) {
-            if (webapp && "GET".equals(request.getMethod()) && isEngineList(uri)) {
-                return request; // the login page asks which engines exist before anyone logs in
+            if (webapp && isEngineList(request, uri)) {
+                return request;
             }
             throw new Refusal(401, "请先登录");
         }
@@ -194,6 +203,17 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         return new CachedBodyRequest(request, bytes);
     }
 
+    /**
+     * The webapps' list of engine names, which Camunda serves without a login: every login page
+     * asks for it (and receives its XSRF token with the answer) before it sends the password.
+     */
+    static boolean isEngineList(HttpServletRequest request, String uri) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        return ("GET".equals(method) || "HEAD".equals(method))
+                && (uri.equals(WEBAPP_ENGINE_API + "/engine") || uri.equals(WEBAPP_ENGINE_API + "/engine/"))
+                && request.getQueryString() == null && !hasBody(request);
+    }
+
     // ---- who is asking ----
 
     private String restUser() {
@@ -210,11 +230,6 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         Authentication authentication = authentications == null ? null
                 : authentications.getAuthenticationForProcessEngine("default");
         return authentication == null ? null : authentication.getName();
-    }
-
-    private static boolean isEngineList(String uri) {
-        String rest = uri.substring(WEBAPP_ENGINE_API.length());
-        return rest.equals("/engine") || rest.equals("/engine/");
     }
 
     /** Live membership: a removed administrator loses the full API at the next request. */
