@@ -88,9 +88,10 @@ public final class Http {
         return send(request(path).DELETE());
     }
 
-    /** Any method with these bytes as the body (declared length) and this Content-Type (none if null). */
+    /** Any method with these bytes as the body (declared length; none if null) and this Content-Type (none if null). */
     public Response sendBytes(String method, String path, String contentType, byte[] body) {
-        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder builder = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return send(contentType == null ? builder : builder.header("Content-Type", contentType));
     }
 

@@ -44,21 +44,21 @@ class WebappEngineCallsHttpTest {
         assertThat(anonymous.get("/camunda/api/engine/engine/?name=default").status()).isEqualTo(401);
         assertThat(anonymous.get(API + "/task").status()).isEqualTo(401);
         assertThat(anonymous.get(API + "/engine").status()).isEqualTo(401);
-        assertThat(anonymous.send("POST", "/camunda/api/engine/engine/", "application/json", "{}".getBytes())
+        assertThat(anonymous.sendBytes("POST", "/camunda/api/engine/engine/", "application/json", "{}".getBytes())
                 .status()).isIn(401, 403);
     }
 
     @Test
     void tasklistAsksWhichFilterActionsAnOfficialHasAndIsToldNoneButReading() {
         Http tasklist = session("s01-off", "tasklist");
-        Http.Response options = tasklist.send("OPTIONS", API + "/filter", null, null);
+        Http.Response options = tasklist.sendBytes("OPTIONS", API + "/filter", null, null);
         assertThat(options.status()).as(options.body()).isEqualTo(200);
         assertThat(options.json().path("links").findValuesAsText("rel")).doesNotContain("create");
         // only the question is open: saving a filter stays with administrators
         Http.Response create = tasklist.postJson(API + "/filter/create",
                 Map.of("resourceType", "Task", "name", "x", "query", Map.of()));
         assertThat(create.status()).isEqualTo(403);
-        assertThat(tasklist.send("OPTIONS", API + "/task", null, null).status()).isEqualTo(403);
+        assertThat(tasklist.sendBytes("OPTIONS", API + "/task", null, null).status()).isEqualTo(403);
     }
 
     @Test
