@@ -49,7 +49,7 @@ public final class Http {
         return new Http(port, user, password);
     }
 
-    /** A webapp session: fetches the XSRF cookie, then logs in to the app as Tasklist does. */
+    /** A webapp session: fetches the XSRF cookie, logs in to the app and takes the new session's token, as Tasklist does. */
     public static Http webappLogin(int port, String user, String app) {
         Http http = anonymous(port);
         http.get("/camunda/app/" + app + "/");
@@ -59,14 +59,14 @@ public final class Http {
         if (login.status() != 200) {
             throw new IllegalStateException("webapp login failed: " + login);
         }
-        http.xsrfToken = http.cookie("XSRF-TOKEN") != null ? http.cookie("XSRF-TOKEN") : http.xsrfToken;
-        return http;
+        // the login starts a new session: take its token as Tasklist does, with the next GET
+        return http.refreshXsrfToken();
     }
 
     /**
      * Takes the session's current XSRF token, as Tasklist does after its login: the login starts a new
-     * session, whose token Camunda issues on the next GET (the token kept by {@link #webappLogin} is
-     * the one of the session before the login). A failed token check ends the session.
+     * session, whose token Camunda issues on the next GET ({@link #webappLogin} calls it). A failed
+     * token check ends the session.
      */
     public Http refreshXsrfToken() {
         Response response = get("/camunda/api/engine/engine/");

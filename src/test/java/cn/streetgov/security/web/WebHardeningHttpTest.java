@@ -203,7 +203,7 @@ class WebHardeningHttpTest extends ProcessTestSupport {
         assertInvalidJson("engine-rest deep", official.postJson("/engine-rest/task", "{\"a\":" + deep + "}"));
         assertInvalidJson("engine-rest malformed", official.postJson("/engine-rest/task", "{bad"));
         assertInvalidJson("engine-rest wrong type", official.postJson("/engine-rest/task", "{\"maxPriority\":\"abc\"}"));
-        Http session = Http.webappLogin(port, "s01-off", "tasklist").refreshXsrfToken();
+        Http session = Http.webappLogin(port, "s01-off", "tasklist");
         assertInvalidJson("webapp engine API deep",
                 session.postJson("/camunda/api/engine/engine/default/task", "{\"a\":" + deep + "}"));
     }
@@ -222,7 +222,7 @@ class WebHardeningHttpTest extends ProcessTestSupport {
         assertThat(viaRest.status()).isEqualTo(400);
         assertThat(viaRest.json().path("type").asText()).isEqualTo("InvalidRequestException");
         assertNoClassNames("engine-rest: not a date", viaRest);
-        Http session = Http.webappLogin(port, "admin", "cockpit").refreshXsrfToken();
+        Http session = Http.webappLogin(port, "admin", "cockpit");
         Http.Response viaWebapp = session.postJson(
                 "/camunda/api/engine/engine/default/process-definition/key/" + PROBE_KEY + "/start", notADate);
         assertThat(viaWebapp.status()).as(viaWebapp.body()).isEqualTo(400);
@@ -239,7 +239,7 @@ class WebHardeningHttpTest extends ProcessTestSupport {
         // deleting a deployment that still has a running instance fails inside the engine (a 500)
         Http.Response viaRest = Http.as(port, "admin").delete("/engine-rest/deployment/" + deployment.getId());
         assertServerError("engine-rest", viaRest);
-        Http session = Http.webappLogin(port, "admin", "cockpit").refreshXsrfToken();
+        Http session = Http.webappLogin(port, "admin", "cockpit");
         Http.Response viaWebapp = session.delete("/camunda/api/engine/engine/default/deployment/" + deployment.getId());
         assertServerError("webapp engine API", viaWebapp);
     }
@@ -310,7 +310,7 @@ class WebHardeningHttpTest extends ProcessTestSupport {
 
     @Test
     void unsafeApiMethodsOnTheWebappSessionNeedTheXsrfToken() {
-        Http session = Http.webappLogin(port, "s01-ga-head", "tasklist").refreshXsrfToken();
+        Http session = Http.webappLogin(port, "s01-ga-head", "tasklist");
         Http.Response safe = session.get("/api/assessments/periods");
         assertThat(safe.status()).as("safe methods need no token").isEqualTo(200);
         String token = safe.header("X-XSRF-TOKEN");
