@@ -1,9 +1,9 @@
 package cn.streetgov.audit;
 
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.NotFoundException;
 import cn.streetgov.security.CurrentUser;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,7 +25,7 @@ class AuditController {
 
     static final String CHAIN_HEADER = "X-Audit-Chain";
     private static final DateTimeFormatter LOCAL_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.of("Asia/Shanghai"));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private final AuditTrail auditTrail;
 
@@ -70,7 +70,7 @@ class AuditController {
         StringBuilder out = new StringBuilder("\uFEFF"); // BOM: spreadsheet programs then read UTF-8 Chinese
         out.append("序号,时间,事件,案件编号,流程,环节,办理人,办理单位,决定,意见,详情,哈希\r\n");
         for (AuditRecord r : trail) {
-            out.append(Stream.of(String.valueOf(r.getSeq()), LOCAL_TIME.format(r.getOccurredAt()),
+            out.append(Stream.of(String.valueOf(r.getSeq()), LOCAL_TIME.withZone(CaseClock.zone()).format(r.getOccurredAt()),
                     r.getEventType().label(), r.getBusinessKey(), r.getProcessKey(), r.getActivityName(),
                     r.getActorId(), r.getActorGroupName(), r.getDecision(), r.getComment(), r.getPayload(),
                     r.getHash()).map(AuditController::csvField).collect(Collectors.joining(",")));

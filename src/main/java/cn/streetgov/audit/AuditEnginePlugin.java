@@ -1,16 +1,14 @@
 package cn.streetgov.audit;
 
+import cn.streetgov.casework.TaskDecisions;
+import cn.streetgov.casework.Actor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -21,8 +19,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -109,9 +105,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
     private void recordTaskCompleted(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
         String processKey = AuditTrail.processKey(execution);
-        Authentication auth = currentAuthentication(execution);
-        String actor = auth != null ? auth.getUserId() : task.getAssignee();
-        String[] group = actingGroup(task, auth, actor);
+        Actor actor = Actor.of(task);
         TaskDecisions.TaskDecision declared = declaredDecision(processKey, task.getTaskDefinitionKey());
         String decision = null;
         String comment = null;
@@ -133,7 +127,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         }
         trail.getObject().record(new AuditEvent(task.getProcessInstanceId(), execution.getProcessBusinessKey(),
                 processKey, AuditEventType.TASK_COMPLETED, task.getTaskDefinitionKey(), task.getName(), task.getId(),
-                actor, group[0], group[1], decision, comment, AuditTrail.toJson(details),
+                actor.userId(), actor.groupId(), actor.groupName(), decision, comment, AuditTrail.toJson(details),
                 ClockUtil.getCurrentTime().toInstant()));
     }
 
@@ -146,25 +140,6 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         return null;
     }
 
-    /** The candidate group the actor completed the task for: {id, name}, or nulls. */
-    private static String[] actingGroup(DelegateTask task, Authentication auth, String actor) {
-        if (actor == null) {
-            return new String[] {null, null};
-        }
-        IdentityService identity = task.getProcessEngineServices().getIdentityService();
-        List<String> actorGroups = auth != null && auth.getGroupIds() != null && !auth.getGroupIds().isEmpty()
-                ? auth.getGroupIds()
-                : identity.createGroupQuery().groupMember(actor).list().stream().map(Group::getId).toList();
-        Set<IdentityLink> candidates = task.getCandidates();
-        for (IdentityLink link : candidates) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-                    && actorGroups.contains(link.getGroupId())) {
-                Group group = identity.createGroupQuery().groupId(link.getGroupId()).singleResult();
-                return new String[] {link.getGroupId(), group == null ? null : group.getName()};
-            }
-        }
-        return new String[] {null, null};
-    }
 
     private static Authentication currentAuthentication(DelegateExecution execution) {
         return execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

@@ -22,6 +22,11 @@ public final class PlainVariables {
         return values;
     }
 
+    /** One variable (of this scope or a parent), its serialized text if it is an object; null if absent. */
+    public static Object value(VariableScope scope, String name) {
+        return plain(scope.getVariableTyped(name, false));
+    }
+
     private static Object plain(Object value) {
         if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
             return serializable.getValueSerialized();

@@ -1,5 +1,6 @@
 package cn.streetgov.security;
 
+import cn.streetgov.casework.ProcessStarters;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.PostRole;
-import cn.streetgov.security.ProcessStarters;
+import cn.streetgov.casework.ProcessStarters;
 import cn.streetgov.test.IntegrationTest;
 import java.util.List;
 import java.util.Map;

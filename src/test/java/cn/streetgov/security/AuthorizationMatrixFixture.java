@@ -1,6 +1,6 @@
 package cn.streetgov.security;
 
-import cn.streetgov.appointment.domain.AppointmentTime;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.appointment.process.ConsultationProcess;
 import cn.streetgov.appointment.process.SuggestionProcess;
 import cn.streetgov.assessment.domain.AssessmentCampaign;
@@ -9,7 +9,7 @@ import cn.streetgov.test.Officials;
 import cn.streetgov.assessment.domain.AssessmentService.Actor;
 import cn.streetgov.assessment.process.AssessmentCaseProcess;
 import cn.streetgov.assessment.process.AssessmentProcess;
-import cn.streetgov.delegation.domain.DelegationClock;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.delegation.process.PowerDelegationProcess;
 import cn.streetgov.delegation.process.PowerRevocationProcess;
 import cn.streetgov.org.OrgDirectory;
@@ -145,7 +145,7 @@ final class AuthorizationMatrixFixture {
         vars.put(PowerDelegationProcess.Vars.LEGAL_BASIS, "《城市道路管理条例》");
         vars.put(PowerDelegationProcess.Vars.REASON, "直接面向群众，由街道承担更方便有效");
         vars.put(PowerDelegationProcess.Vars.STAFFING_TRANSFER, 1);
-        vars.put(PowerDelegationProcess.Vars.EFFECTIVE_DATE, DelegationClock.today().toString());
+        vars.put(PowerDelegationProcess.Vars.EFFECTIVE_DATE, CaseClock.today().toString());
         return as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(PowerDelegationProcess.KEY, vars));
     }
 
@@ -199,7 +199,7 @@ final class AuthorizationMatrixFixture {
         Map<String, Object> vars = new HashMap<>();
         vars.put(ConsultationProcess.STREET_OPINION_VAR, opinion);
         vars.put(ConsultationProcess.OPINION_COMMENT, comment);
-        vars.put(ConsultationProcess.MEETING_DATE, AppointmentTime.now().toLocalDate().toString());
+        vars.put(ConsultationProcess.MEETING_DATE, CaseClock.now().toLocalDate().toString());
         complete("s01-sec", task(pi, ConsultationProcess.STREET_OPINION), vars);
     }
 

@@ -1,5 +1,6 @@
 package cn.streetgov.security;
 
+import cn.streetgov.casework.ProcessStarters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.streetgov.appointment.process.ConsultationProcess;

@@ -1,5 +1,6 @@
 package cn.streetgov.security;
 
+import cn.streetgov.casework.DeclaredVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.streetgov.test.ProcessTestSupport;

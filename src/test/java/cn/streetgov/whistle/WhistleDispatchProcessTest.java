@@ -1,5 +1,7 @@
 package cn.streetgov.whistle;
 
+import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.TaskDecisions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -10,8 +12,8 @@ import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.whistle.domain.CaseStatus;
 import cn.streetgov.whistle.domain.WhistleCase;
 import cn.streetgov.whistle.domain.WhistleCaseService;
-import cn.streetgov.whistle.domain.WhistleDecision;
-import cn.streetgov.whistle.domain.WhistleNotification;
+import cn.streetgov.casework.CaseDecision;
+import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.whistle.domain.WhistleSummons;
 import cn.streetgov.whistle.process.WhistleProcess;
 import cn.streetgov.whistle.process.WhistleProcess.Elements;
@@ -19,7 +21,6 @@ import cn.streetgov.whistle.process.WhistleProcess.Vars;
 import cn.streetgov.test.ProcessTestSupport;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
@@ -100,14 +101,19 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(closed.getReopenCount()).isZero();
         assertThat(closed.getClosedAt()).isNotNull();
         assertThat(cases.summonses(closed.getId())).extracting(WhistleSummons::getSatisfaction).containsOnly(4);
-        assertThat(cases.decisions(closed.getId())).extracting(WhistleDecision::getTaskKey, WhistleDecision::getDecision,
-                WhistleDecision::getActor, WhistleDecision::getActorGroup).containsExactly(
+        assertThat(cases.decisions(closed.getId())).extracting(CaseDecision::getTaskKey, CaseDecision::getDecision,
+                CaseDecision::getActorUser, CaseDecision::getActorGroup).containsExactly(
                 Tuple.tuple(Elements.REPORT, "REPORTED", "s01-ga-head", "agency-S01-GA"),
                 Tuple.tuple(Elements.REPORT, "REPORTED", "wj-off", "dept-WJ"),
                 Tuple.tuple(Elements.HANDLE, "HANDLED", "s01-off", "street-office-S01"),
-                Tuple.tuple(Elements.CONFIRM, "RESOLVED", "s01-off", "street-office-S01"),
-                Tuple.tuple(Elements.FOLLOW_UP, "SATISFACTION_4", "s01-off", "street-office-S01"),
+                Tuple.tuple(Elements.CONFIRM, "true", "s01-off", "street-office-S01"),
+                Tuple.tuple(Elements.FOLLOW_UP, "4", "s01-off", "street-office-S01"),
                 Tuple.tuple(Elements.CLOSE, "CLOSED", null, null));
+        assertThat(cases.decisions(closed.getId())).extracting(CaseDecision::getCaseNo, CaseDecision::getProcessKey)
+                .containsOnly(Tuple.tuple(closed.getCaseNo(), WhistleProcess.KEY));
+        assertThat(cases.decisions(closed.getId())).filteredOn(d -> Elements.CONFIRM.equals(d.getTaskKey()))
+                .extracting(CaseDecision::getDecisionLabel, CaseDecision::getStepName)
+                .containsExactly(Tuple.tuple("已解决", "街道确认办理结果"));
         assertThat(cases.notifications(closed.getId())).isEmpty();
         // the audit trail records the same decisions with the declared variables (TaskDecisions)
         assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.TASK_COMPLETED)
@@ -127,6 +133,24 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
     }
 
     // ---- deadlines per urgency from DMN whistle-sla ----
+
+    @Test
+    void shouldShowDeadlinesInTheDistrictsZoneWhateverTheServersZone() {
+        java.util.TimeZone serverZone = java.util.TimeZone.getDefault();
+        try {
+            // a server left at UTC, as the Docker image is: 00:00 UTC is 08:00 in Beijing
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+                    Date.from(java.time.Instant.parse("2026-03-02T00:00:00Z")));
+            ProcessInstance pi = blow("s01-off", "S01", "CRITICAL", "GA");
+            assertThat(runtimeService.getVariable(pi.getId(), Vars.REPORT_DEADLINE_TEXT)).isEqualTo("2026-03-02 10:00");
+            assertThat(caseOf(pi).getReportDeadline()).isEqualTo(LocalDateTime.of(2026, 3, 2, 10, 0));
+            assertThat(reportTask(pi, "GA").getDueDate()).isEqualTo(Date.from(java.time.Instant.parse("2026-03-02T02:00:00Z")));
+        } finally {
+            java.util.TimeZone.setDefault(serverZone);
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
 
     @ParameterizedTest(name = "{0}: report {1} min, handling {2} min")
     @CsvSource({"CRITICAL, 120, 1440", "URGENT, 1440, 4320", "NORMAL, 4320, 14400"})
@@ -170,9 +194,8 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(late.getEscalatedAt()).isNotNull();
         assertThat(late.getReportedAt()).isNull();
         assertThat(cases.notifications(whistle.getId())).singleElement().satisfies(n -> {
-            assertThat(n.getKind()).isEqualTo(WhistleNotification.KIND_LATE_REPORT);
+            assertThat(n.getKind()).isEqualTo(NoticeKind.ESCALATION);
             assertThat(n.getRecipientGroup()).isEqualTo("dept-GA");
-            assertThat(n.getSummonsId()).isEqualTo(late.getId());
             assertThat(n.getMessage()).contains(whistle.getCaseNo()).contains("agency-S01-GA");
         });
         assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.ESCALATION)
@@ -190,7 +213,7 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         WhistleSummons reported = summons(whistle, "GA");
         assertThat(reported.isLate()).isTrue();
         assertThat(reported.getReportMinutes()).isEqualTo(151);
-        assertThat(cases.decisions(whistle.getId())).extracting(WhistleDecision::getDecision)
+        assertThat(cases.decisions(whistle.getId())).extracting(CaseDecision::getDecision)
                 .containsExactly("REPORTED", "REPORTED_LATE");
         assertThat(pi).isWaitingAt(Elements.HANDLE);
         assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -220,9 +243,9 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         complete("s02-off", task(pi, Elements.CONFIRM), Map.of(Vars.RESOLVED, "true"));
         assertThat(pi).isWaitingAt(Elements.FOLLOW_UP);
         assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.FOLLOW_UP);
-        assertThat(cases.decisions(caseOf(pi).getId())).extracting(WhistleDecision::getDecision, WhistleDecision::getComment)
-                .contains(Tuple.tuple("NOT_RESOLVED", "仍有积水"),
-                        Tuple.tuple("RESOLVED", null));
+        assertThat(cases.decisions(caseOf(pi).getId())).extracting(CaseDecision::getDecision, CaseDecision::getComment)
+                .contains(Tuple.tuple("false", "仍有积水"),
+                        Tuple.tuple("true", null));
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                 .activityId(Elements.HANDLE).count()).isEqualTo(2);
     }
@@ -250,8 +273,8 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(closed.getSatisfaction()).isEqualTo(5);
         assertThat(summons(closed, "CGZF").getSatisfaction()).isEqualTo(5);
         assertThat(closed.getReopenCount()).isEqualTo(1);
-        assertThat(cases.decisions(closed.getId())).extracting(WhistleDecision::getDecision)
-                .containsSubsequence("SATISFACTION_2", "REOPENED", "HANDLED", "RESOLVED", "SATISFACTION_5", "CLOSED");
+        assertThat(cases.decisions(closed.getId())).extracting(CaseDecision::getDecision)
+                .containsSubsequence("2", "REOPENED", "HANDLED", "true", "5", "CLOSED");
     }
 
     @Test
@@ -376,6 +399,6 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
     }
 
     private static Date toDate(LocalDateTime time) {
-        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+        return CaseClock.toDate(time);
     }
 }

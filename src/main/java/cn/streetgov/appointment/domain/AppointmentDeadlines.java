@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.domain;
 
+import cn.streetgov.casework.CaseClock;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +18,10 @@ public class AppointmentDeadlines {
     }
 
     public Date handlingDue() {
-        return AppointmentTime.toDate(AppointmentTime.now().plus(properties.handlingPeriod()));
+        return CaseClock.toDate(CaseClock.now().plus(properties.handlingPeriod()));
     }
 
     public Date committeeDue() {
-        return AppointmentTime.toDate(AppointmentTime.now().plus(properties.committeePeriod()));
+        return CaseClock.toDate(CaseClock.now().plus(properties.committeePeriod()));
     }
 }

@@ -1,6 +1,11 @@
 package cn.streetgov.appointment.domain;
 
-import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
+import cn.streetgov.casework.CaseNotification;
+import cn.streetgov.casework.NoticeKind;
+import cn.streetgov.casework.Notice;
+import cn.streetgov.casework.Notifications;
+import cn.streetgov.casework.CaseNumbers;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.appointment.domain.CaseOpinion.Step;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
@@ -31,12 +36,12 @@ public class ConsultationService {
 
     private final ConsultationCaseRepository cases;
     private final CaseOpinionRepository opinions;
-    private final AppointmentNotificationRepository notifications;
-    private final ConsultationCaseNumbers numbers;
+    private final Notifications notifications;
+    private final CaseNumbers numbers;
     private final OrgDirectory directory;
 
     ConsultationService(ConsultationCaseRepository cases, CaseOpinionRepository opinions,
-            AppointmentNotificationRepository notifications, ConsultationCaseNumbers numbers, OrgDirectory directory) {
+            Notifications notifications, CaseNumbers numbers, OrgDirectory directory) {
         this.cases = cases;
         this.opinions = opinions;
         this.notifications = notifications;
@@ -56,8 +61,8 @@ public class ConsultationService {
             throw new InvalidInputException("您不是部门 " + request.deptCode() + " 的工作人员，不能以该部门名义发起任免征求意见");
         }
         Agency agency = directory.requireAgency(request.agencyCode());
-        LocalDateTime now = AppointmentTime.now();
-        ConsultationCase c = new ConsultationCase(numbers.next(CASE_PREFIX, now.getYear()), request,
+        LocalDateTime now = CaseClock.now();
+        ConsultationCase c = new ConsultationCase(numbers.next(CASE_PREFIX), request,
                 agency.getOrgCode(), agency.getHeadName(), initiator, now);
         c.attachTo(processInstanceId);
         cases.save(c);
@@ -70,7 +75,7 @@ public class ConsultationService {
     public LocalDateTime applyRule(long caseId, String mode, String authority, int replyDays) {
         ConsultationCase c = require(caseId);
         // whole seconds: the engine keeps due dates without milliseconds on MariaDB/MySQL
-        LocalDateTime deadline = AppointmentTime.now().plusDays(replyDays).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime deadline = CaseClock.now().plusDays(replyDays).truncatedTo(ChronoUnit.SECONDS);
         c.applyRule(mode, authority, replyDays, deadline);
         return deadline;
     }
@@ -78,7 +83,7 @@ public class ConsultationService {
     /** The street gets more time after the organisation department chased it; returns the new deadline. */
     public LocalDateTime extendDeadline(long caseId, Duration extension) {
         ConsultationCase c = require(caseId);
-        LocalDateTime deadline = AppointmentTime.now().plus(extension).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime deadline = CaseClock.now().plus(extension).truncatedTo(ChronoUnit.SECONDS);
         c.extendDeadline(deadline);
         return deadline;
     }
@@ -87,15 +92,14 @@ public class ConsultationService {
             String comment) {
         require(caseId);
         CaseOpinion opinion = opinions.save(new CaseOpinion(caseId, step, user, org, meetingDate,
-                AppointmentTime.now(), decision, comment));
+                CaseClock.now(), decision, comment));
         log.info("案件 {}: {} {} 由 {}（{}）作出", caseId, step.label(), decision, user, org);
         return opinion;
     }
 
-    public AppointmentNotification notify(long caseId, Kind kind, String group, String message) {
-        require(caseId);
-        log.info("通知 {}: {}", group, message);
-        return notifications.save(new AppointmentNotification(caseId, null, kind, group, message, AppointmentTime.now()));
+    public CaseNotification notify(long caseId, NoticeKind kind, String group, String message) {
+        ConsultationCase c = require(caseId);
+        return notifications.send(Notice.toGroup(c.getCaseNo(), c.getProcessInstanceId(), kind, group, message));
     }
 
     /**
@@ -105,7 +109,7 @@ public class ConsultationService {
      */
     public void applyAppointment(long caseId) {
         ConsultationCase c = require(caseId);
-        LocalDate since = AppointmentTime.now().toLocalDate();
+        LocalDate since = CaseClock.now().toLocalDate();
         switch (c.getAction()) {
             case APPOINT -> directory.appointHead(c.getAgencyCode(), c.getCandidateName(), c.getPositionTitle(), since);
             case REMOVE -> directory.removeHead(c.getAgencyCode());
@@ -124,15 +128,15 @@ public class ConsultationService {
 
     public void informStreet(long caseId) {
         ConsultationCase c = require(caseId);
-        c.streetInformed(AppointmentTime.now());
-        notify(caseId, Kind.STREET_INFORMED, PostRole.STREET_COMMITTEE.groupId(c.getOrgCode()),
+        c.streetInformed(CaseClock.now());
+        notify(caseId, NoticeKind.INFO, PostRole.STREET_COMMITTEE.groupId(c.getOrgCode()),
                 "案件 " + c.getCaseNo() + "：" + c.getAction().label() + " " + c.getCandidateName() + " 为 "
                         + c.getPositionTitle() + " 已批准，特此告知");
     }
 
     public void close(long caseId, ConsultationCase.Status status) {
         ConsultationCase c = require(caseId);
-        c.close(status, AppointmentTime.now());
+        c.close(status, CaseClock.now());
         log.info("案件 {} 办结: {}", c.getCaseNo(), status);
     }
 
@@ -152,8 +156,8 @@ public class ConsultationService {
     }
 
     @Transactional(readOnly = true)
-    public List<AppointmentNotification> notifications(long caseId) {
-        return notifications.findByCaseIdOrderByIdAsc(caseId);
+    public List<CaseNotification> notifications(long caseId) {
+        return notifications.ofCase(require(caseId).getCaseNo());
     }
 
     /** The case as the forms show it (read-only text). */

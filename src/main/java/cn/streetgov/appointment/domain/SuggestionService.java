@@ -1,6 +1,11 @@
 package cn.streetgov.appointment.domain;
 
-import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
+import cn.streetgov.casework.CaseNotification;
+import cn.streetgov.casework.NoticeKind;
+import cn.streetgov.casework.Notice;
+import cn.streetgov.casework.Notifications;
+import cn.streetgov.casework.CaseNumbers;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
 import cn.streetgov.org.OrgDirectory;
@@ -27,12 +32,12 @@ public class SuggestionService {
     private static final String COMMITTEE_PREFIX = PostRole.STREET_COMMITTEE.groupId("");
 
     private final SuggestionRepository suggestions;
-    private final AppointmentNotificationRepository notifications;
-    private final ConsultationCaseNumbers numbers;
+    private final Notifications notifications;
+    private final CaseNumbers numbers;
     private final OrgDirectory directory;
 
-    SuggestionService(SuggestionRepository suggestions, AppointmentNotificationRepository notifications,
-            ConsultationCaseNumbers numbers, OrgDirectory directory) {
+    SuggestionService(SuggestionRepository suggestions, Notifications notifications,
+            CaseNumbers numbers, OrgDirectory directory) {
         this.suggestions = suggestions;
         this.notifications = notifications;
         this.numbers = numbers;
@@ -75,8 +80,8 @@ public class SuggestionService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        LocalDateTime now = AppointmentTime.now();
-        Suggestion s = new Suggestion(numbers.next(SUGGESTION_PREFIX, now.getYear()), agency.getOrgCode(),
+        LocalDateTime now = CaseClock.now();
+        Suggestion s = new Suggestion(numbers.next(SUGGESTION_PREFIX), agency.getOrgCode(),
                 agency.getCode(), agency.getDeptCode(), action, reason, initiator, now, now.plus(answerPeriod));
         s.attachTo(processInstanceId);
         suggestions.save(s);
@@ -86,20 +91,20 @@ public class SuggestionService {
 
     public void accept(long id, String comment, String by, String caseNo) {
         Suggestion s = require(id);
-        s.answer(Suggestion.Status.ACCEPTED, comment, by, AppointmentTime.now());
+        s.answer(Suggestion.Status.ACCEPTED, comment, by, CaseClock.now());
         s.resultedIn(caseNo);
-        notify(id, Kind.SUGGESTION_ACCEPTED, PostRole.STREET_COMMITTEE.groupId(s.getOrgCode()),
+        notify(id, NoticeKind.CASE_END, PostRole.STREET_COMMITTEE.groupId(s.getOrgCode()),
                 "建议 " + s.getSuggestionNo() + " 已被采纳，已发起任免征求意见案件 " + caseNo);
     }
 
     public void decline(long id, String comment, String by) {
         Suggestion s = require(id);
-        s.answer(Suggestion.Status.DECLINED, comment, by, AppointmentTime.now());
+        s.answer(Suggestion.Status.DECLINED, comment, by, CaseClock.now());
     }
 
-    public AppointmentNotification notify(long id, Kind kind, String group, String message) {
-        log.info("通知 {}: {}", group, message);
-        return notifications.save(new AppointmentNotification(null, id, kind, group, message, AppointmentTime.now()));
+    public CaseNotification notify(long id, NoticeKind kind, String group, String message) {
+        Suggestion s = require(id);
+        return notifications.send(Notice.toGroup(s.getSuggestionNo(), s.getProcessInstanceId(), kind, group, message));
     }
 
     @Transactional(readOnly = true)
@@ -113,8 +118,8 @@ public class SuggestionService {
     }
 
     @Transactional(readOnly = true)
-    public List<AppointmentNotification> notifications(long id) {
-        return notifications.findBySuggestionIdOrderByIdAsc(id);
+    public List<CaseNotification> notifications(long id) {
+        return notifications.ofCase(require(id).getSuggestionNo());
     }
 
     /** The suggestion as the forms show it (read-only text). */

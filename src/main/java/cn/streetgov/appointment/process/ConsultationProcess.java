@@ -1,13 +1,13 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.appointment.domain.CaseOpinion.Step;
-import cn.streetgov.audit.TaskDecisions;
+import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.PostRole;
-import cn.streetgov.security.ProcessStarters;
+import cn.streetgov.casework.ProcessStarters;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -160,7 +160,7 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters {
             return null;
         }
         if (value instanceof Date date) {
-            return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+            return CaseClock.toLocalDate(date);
         }
         if (value instanceof LocalDate date) {
             return date;

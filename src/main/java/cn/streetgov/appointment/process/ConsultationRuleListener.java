@@ -3,7 +3,7 @@ package cn.streetgov.appointment.process;
 import static cn.streetgov.appointment.process.ConsultationProcess.*;
 
 import cn.streetgov.appointment.domain.AppointmentProperties;
-import cn.streetgov.appointment.domain.AppointmentTime;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.appointment.domain.ConsultationService;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -50,12 +50,12 @@ class ConsultationRuleListener implements ExecutionListener {
 
     /** Sets the reply deadline and the reminder before it (never in the past). */
     static void setDeadline(DelegateExecution execution, LocalDateTime deadline, AppointmentProperties properties) {
-        LocalDateTime now = AppointmentTime.now();
+        LocalDateTime now = CaseClock.now();
         LocalDateTime reminder = deadline.minus(properties.reminderBeforeDeadline());
         if (!reminder.isAfter(now)) {
             reminder = now.plus(Duration.between(now, deadline).dividedBy(2));
         }
-        execution.setVariable(REPLY_DEADLINE_DATE, AppointmentTime.toDate(deadline));
-        execution.setVariable(REMINDER_DATE, AppointmentTime.toDate(reminder));
+        execution.setVariable(REPLY_DEADLINE_DATE, CaseClock.toDate(deadline));
+        execution.setVariable(REMINDER_DATE, CaseClock.toDate(reminder));
     }
 }

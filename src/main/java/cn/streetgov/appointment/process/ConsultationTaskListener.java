@@ -1,10 +1,11 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.Actor;
+import cn.streetgov.casework.NoticeKind;
 import static cn.streetgov.appointment.process.ConsultationProcess.*;
 
-import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
 import cn.streetgov.appointment.domain.AppointmentProperties;
-import cn.streetgov.appointment.domain.AppointmentTime;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.appointment.domain.ConsultationRequests;
 import cn.streetgov.appointment.domain.ConsultationService;
 import cn.streetgov.appointment.process.ConsultationProcess.TaskSpec;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +41,7 @@ class ConsultationTaskListener implements TaskListener {
         long caseId = ((Number) task.getVariable(CASE_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             if (HANDLE_NO_REPLY.equals(task.getTaskDefinitionKey())) {
-                service.notify(caseId, Kind.REPLY_OVERDUE, PostRole.ORG_DEPT.groupId(null),
+                service.notify(caseId, NoticeKind.OVERDUE, PostRole.ORG_DEPT.groupId(null),
                         "案件 " + task.getExecution().getProcessBusinessKey() + "：街道党(工)委逾期未答复，请督办或记录未答复");
             }
             return;
@@ -70,17 +69,18 @@ class ConsultationTaskListener implements TaskListener {
         if (spec.meetingRequired() && meetingDate == null) {
             errors.add("请填写会议日期");
         }
-        if (meetingDate != null && meetingDate.isAfter(AppointmentTime.now().toLocalDate())) {
+        if (meetingDate != null && meetingDate.isAfter(CaseClock.now().toLocalDate())) {
             errors.add("会议日期不能晚于今天");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        service.record(caseId, spec.step(), actor(task), organisation(task), meetingDate, decision, comment);
+        Actor actor = Actor.of(task);
+        service.record(caseId, spec.step(), actor.userId(), actor.actedFor(), meetingDate, decision, comment);
         if (HANDLE_NO_REPLY.equals(task.getTaskDefinitionKey()) && CHASE.equals(decision)) {
             LocalDateTime deadline = service.extendDeadline(caseId, properties.chaseExtension());
             ConsultationRuleListener.setDeadline(task.getExecution(), deadline, properties);
-            service.notify(caseId, Kind.REMINDER, PostRole.STREET_COMMITTEE.groupId((String) task.getVariable(ORG_CODE)),
+            service.notify(caseId, NoticeKind.REMINDER, PostRole.STREET_COMMITTEE.groupId((String) task.getVariable(ORG_CODE)),
                     "案件 " + task.getExecution().getProcessBusinessKey() + "：组织部督办，请于 " + deadline.toLocalDate()
                             + " 前答复");
             task.getExecution().setVariable(CASE_SUMMARY, service.summary(caseId));
@@ -88,17 +88,5 @@ class ConsultationTaskListener implements TaskListener {
         task.getExecution().setVariable(OPINION_HISTORY, service.history(caseId));
     }
 
-    static String actor(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
-        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return auth == null ? null : auth.getUserId();
-    }
 
-    /** The organisation the official acted for: the task's candidate group. */
-    static String organisation(DelegateTask task) {
-        return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).findFirst()
-                .orElse("unknown");
-    }
 }

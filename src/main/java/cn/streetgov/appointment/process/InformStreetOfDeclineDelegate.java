@@ -1,8 +1,8 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.NoticeKind;
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 
-import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
 import cn.streetgov.appointment.domain.Suggestion;
 import cn.streetgov.appointment.domain.SuggestionService;
 import cn.streetgov.org.domain.PostRole;
@@ -24,7 +24,7 @@ class InformStreetOfDeclineDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long id = ((Number) execution.getVariable(SUGGESTION_ID)).longValue();
         Suggestion s = service.require(id);
-        service.notify(id, Kind.SUGGESTION_DECLINED, PostRole.STREET_COMMITTEE.groupId(s.getOrgCode()),
+        service.notify(id, NoticeKind.CASE_END, PostRole.STREET_COMMITTEE.groupId(s.getOrgCode()),
                 "建议 " + s.getSuggestionNo() + " 未被采纳，理由：" + s.getAnswerComment());
     }
 }

@@ -1,8 +1,8 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.NoticeKind;
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 
-import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
 import cn.streetgov.appointment.domain.Suggestion;
 import cn.streetgov.appointment.domain.SuggestionService;
 import cn.streetgov.org.domain.PostRole;
@@ -25,7 +25,7 @@ class NotifyAnswerOverdueDelegate implements JavaDelegate {
         long id = ((Number) execution.getVariable(SUGGESTION_ID)).longValue();
         Suggestion s = service.require(id);
         String message = "建议 " + s.getSuggestionNo() + " 已超过答复期限，请部门尽快答复";
-        service.notify(id, Kind.SUGGESTION_OVERDUE, PostRole.DEPARTMENT.groupId(s.getDeptCode()), message);
-        service.notify(id, Kind.SUGGESTION_OVERDUE, PostRole.ORG_DEPT.groupId(null), message);
+        service.notify(id, NoticeKind.OVERDUE, PostRole.DEPARTMENT.groupId(s.getDeptCode()), message);
+        service.notify(id, NoticeKind.OVERDUE, PostRole.ORG_DEPT.groupId(null), message);
     }
 }

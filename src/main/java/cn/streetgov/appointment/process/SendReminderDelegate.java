@@ -1,9 +1,9 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.NoticeKind;
 import static cn.streetgov.appointment.process.ConsultationProcess.*;
 
-import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
-import cn.streetgov.appointment.domain.AppointmentTime;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.appointment.domain.ConsultationService;
 import cn.streetgov.org.domain.PostRole;
 import java.util.Date;
@@ -25,8 +25,8 @@ class SendReminderDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long caseId = ((Number) execution.getVariable(CASE_ID)).longValue();
         Date deadline = (Date) execution.getVariable(REPLY_DEADLINE_DATE);
-        service.notify(caseId, Kind.REMINDER, PostRole.STREET_COMMITTEE.groupId((String) execution.getVariable(ORG_CODE)),
-                "案件 " + execution.getProcessBusinessKey() + "：请于 " + AppointmentTime.toLocal(deadline).toLocalDate()
+        service.notify(caseId, NoticeKind.REMINDER, PostRole.STREET_COMMITTEE.groupId((String) execution.getVariable(ORG_CODE)),
+                "案件 " + execution.getProcessBusinessKey() + "：请于 " + CaseClock.toLocal(deadline).toLocalDate()
                         + " 前召开会议并答复任免意见");
     }
 }

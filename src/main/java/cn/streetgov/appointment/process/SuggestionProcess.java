@@ -1,9 +1,9 @@
 package cn.streetgov.appointment.process;
 
-import cn.streetgov.audit.TaskDecisions;
+import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.PostRole;
-import cn.streetgov.security.ProcessStarters;
+import cn.streetgov.casework.ProcessStarters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -4,7 +4,7 @@ import cn.streetgov.common.PlainVariables;
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 
 import cn.streetgov.appointment.domain.AppointmentProperties;
-import cn.streetgov.appointment.domain.AppointmentTime;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.appointment.domain.Suggestion;
 import cn.streetgov.appointment.domain.SuggestionService;
 import java.util.List;
@@ -36,7 +36,7 @@ class SuggestionStartListener implements ExecutionListener {
         execution.setVariable(SUGGESTION_ID, s.getId());
         execution.setVariable(ORG_CODE, s.getOrgCode());
         execution.setVariable(DEPT_CODE, s.getDeptCode());
-        execution.setVariable(ANSWER_DEADLINE, AppointmentTime.toDate(s.getAnswerDeadline()));
+        execution.setVariable(ANSWER_DEADLINE, CaseClock.toDate(s.getAnswerDeadline()));
         execution.setVariable(SUGGESTION_SUMMARY, service.summary(s.getId()));
     }
 }

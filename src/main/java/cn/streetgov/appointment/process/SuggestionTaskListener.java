@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.Actor;
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 
 import cn.streetgov.appointment.domain.ConsultationRequests;
@@ -41,7 +42,7 @@ class SuggestionTaskListener implements TaskListener {
                 throw new InvalidInputException("不予采纳须说明理由（街道可见）");
             }
             long id = ((Number) task.getVariable(SUGGESTION_ID)).longValue();
-            service.decline(id, comment, ConsultationTaskListener.actor(task));
+            service.decline(id, comment, Actor.of(task).userId());
             task.getExecution().setVariable(OUTCOME, "DECLINED");
             task.getExecution().setVariable(SUGGESTION_SUMMARY, service.summary(id));
         }

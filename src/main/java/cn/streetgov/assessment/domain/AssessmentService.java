@@ -1,5 +1,6 @@
 package cn.streetgov.assessment.domain;
 
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
 import cn.streetgov.org.OrgDirectory;
@@ -90,7 +91,7 @@ public class AssessmentService {
             throw new InvalidInputException("所选街道/镇没有派驻机构，无需考核");
         }
         AssessmentCampaign campaign = campaigns.save(new AssessmentCampaign(code, processInstanceId,
-                opener == null ? null : opener.userId(), opener == null ? null : opener.group(), Clock.now()));
+                opener == null ? null : opener.userId(), opener == null ? null : opener.group(), CaseClock.now()));
         log.info("考核 {} 已发起（{} 个派驻机构）", campaign.caseNo(), pairs(orgCodes).size());
         return campaign;
     }
@@ -137,7 +138,7 @@ public class AssessmentService {
                     + " 已有考核（" + caseNo + "）");
         }
         AssessmentCase assessment = new AssessmentCase(campaignId, caseNo, campaign.getPeriod(), agency.getOrgCode(),
-                agency.getDeptCode(), agency.getCode(), Clock.now());
+                agency.getDeptCode(), agency.getCode(), CaseClock.now());
         assessment.setProcessInstanceId(processInstanceId);
         return cases.save(assessment);
     }
@@ -186,7 +187,7 @@ public class AssessmentService {
         c.setObjOnTimeRate(BigDecimal.valueOf(figures.onTimeRate()).setScale(4, RoundingMode.HALF_UP));
         c.setObjAvgReportMinutes(decimal(figures.avgReportMinutes()));
         c.setObjAvgSatisfaction(decimal(figures.avgSatisfaction()));
-        c.setObjAt(Clock.now());
+        c.setObjAt(CaseClock.now());
         c.setPrefilledCommand(figures.summoned() == 0 ? properties.commandScoreWithoutSummons()
                 : (int) Math.round(figures.onTimeRate() * 100));
         c.setSelfDue(selfDue);
@@ -207,7 +208,7 @@ public class AssessmentService {
         c.setSelfScore(score);
         c.setSelfReport(text);
         c.setSelfBy(actor.userId());
-        c.setSelfAt(Clock.now());
+        c.setSelfAt(CaseClock.now());
         decide(c, taskKey, SelfStatus.SUBMITTED.name(), BigDecimal.valueOf(score), text, actor);
     }
 
@@ -244,7 +245,7 @@ public class AssessmentService {
         c.setScoreChangeReason(changed ? changeReason : null);
         c.setScoredBy(actor.userId());
         c.setScoredGroup(actor.group());
-        c.setScoredAt(Clock.now());
+        c.setScoredAt(CaseClock.now());
         String summary = "指挥调度 " + scores.command() + "，履职清单 " + scores.duty() + "，工作作风 " + scores.style()
                 + "，协作配合 " + scores.cooperation() + "，群众满意度 " + scores.satisfaction()
                 + (scores.veto() ? "；一票否决: " + vetoReason : "") + (changed ? "；修改预填分理由: " + changeReason : "");
@@ -271,7 +272,7 @@ public class AssessmentService {
         c.setAdjustReason(reason);
         c.setCommitteeBy(actor.userId());
         c.setCommitteeGroup(actor.group());
-        c.setCommitteeAt(Clock.now());
+        c.setCommitteeAt(CaseClock.now());
         c.setTotalScore(decimal(total));
         c.setGrade(Grade.of(grade));
         decide(c, taskKey, decision, decimal(total), reason, actor);
@@ -309,7 +310,7 @@ public class AssessmentService {
         c.setObjectionCount(c.getObjectionCount() + 1);
         decide(c, "messageEvent_objection", "OBJECTION", null, text, new Actor(raisedBy,
                 PostRole.AGENCY.groupId(c.getAgencyCode())));
-        return objections.save(new AssessmentObjection(caseId, c.getObjectionCount(), text, raisedBy, Clock.now()));
+        return objections.save(new AssessmentObjection(caseId, c.getObjectionCount(), text, raisedBy, CaseClock.now()));
     }
 
     /**
@@ -327,7 +328,7 @@ public class AssessmentService {
         c.setGrade(Grade.of(grade));
         List<AssessmentObjection> list = objections.findByCaseIdOrderByRoundNoAsc(caseId);
         if (!list.isEmpty()) {
-            list.get(list.size() - 1).decide(decision, decimal(total), grade, actor.userId(), actor.group(), Clock.now());
+            list.get(list.size() - 1).decide(decision, decimal(total), grade, actor.userId(), actor.group(), CaseClock.now());
         }
         decide(c, taskKey, decision, decimal(total), comment, actor);
     }
@@ -335,7 +336,7 @@ public class AssessmentService {
     public void finalise(Long caseId) {
         AssessmentCase c = requireCase(caseId);
         c.setStatus(CaseStatus.FINAL);
-        c.setFinalisedAt(Clock.now());
+        c.setFinalisedAt(CaseClock.now());
         log.info("{}: 考核结果已确定 {} 分，{}", c.getCaseNo(), c.getTotalScore(), c.getGrade().label());
     }
 
@@ -346,13 +347,13 @@ public class AssessmentService {
         c.setSuggestionAction(use ? action : null);
         c.setSuggestionReason(reason);
         c.setSuggestionBy(actor.userId());
-        c.setSuggestionAt(Clock.now());
+        c.setSuggestionAt(CaseClock.now());
         decide(c, taskKey, use ? "SUGGEST_" + action : "NO_SUGGESTION", null, reason, actor);
     }
 
     public void recordSuggestionSent(Long caseId, String consultationInstanceId) {
         AssessmentCase c = requireCase(caseId);
-        c.setSuggestionSentAt(Clock.now());
+        c.setSuggestionSentAt(CaseClock.now());
         c.setSuggestionInstanceId(consultationInstanceId);
         log.info("{}: 已向派驻机构负责人任免征求意见流程提出建议（{}）", c.getCaseNo(), consultationInstanceId);
     }
@@ -374,7 +375,7 @@ public class AssessmentService {
             }
         }
         results.saveAll(byKey.values());
-        campaign.aggregated(Clock.now());
+        campaign.aggregated(CaseClock.now());
         Map<String, List<AssessmentResult>> out = new LinkedHashMap<>();
         for (String dimension : List.of(AssessmentResult.AGENCY, AssessmentResult.ORG, AssessmentResult.DEPT)) {
             out.put(dimension, byKey.values().stream().filter(r -> r.getDimension().equals(dimension)).toList());
@@ -383,7 +384,7 @@ public class AssessmentService {
     }
 
     public void recordNote(Long campaignId, String comment, Actor actor) {
-        requireCampaign(campaignId).noted(actor.userId(), comment, Clock.now());
+        requireCampaign(campaignId).noted(actor.userId(), comment, CaseClock.now());
     }
 
     // ---- helpers ----
@@ -391,7 +392,7 @@ public class AssessmentService {
     private void decide(AssessmentCase c, String taskKey, String decision, BigDecimal score, String comment,
             Actor actor) {
         decisions.save(new AssessmentDecision(c.getId(), taskKey, decision, score, comment, actor.userId(),
-                actor.group(), Clock.now()));
+                actor.group(), CaseClock.now()));
     }
 
     private static void score(Integer value, String label, List<String> errors) {

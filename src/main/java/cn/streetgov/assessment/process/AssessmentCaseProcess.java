@@ -1,13 +1,11 @@
 package cn.streetgov.assessment.process;
 
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.assessment.domain.AssessmentProperties;
-import cn.streetgov.audit.TaskDecisions;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
+import cn.streetgov.casework.TaskDecisions;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -172,8 +170,7 @@ public class AssessmentCaseProcess implements TaskDecisions {
     }
 
     static Date daysFromNow(int days) {
-        LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
-        return Date.from(now.plusDays(days).atZone(ZoneId.systemDefault()).toInstant());
+        return CaseClock.inDays(days);
     }
 
     // ---- reading submitted variables ----

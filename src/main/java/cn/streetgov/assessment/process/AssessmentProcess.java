@@ -2,10 +2,10 @@ package cn.streetgov.assessment.process;
 
 import cn.streetgov.assessment.domain.AssessmentProperties;
 import cn.streetgov.assessment.domain.AssessmentService;
-import cn.streetgov.audit.TaskDecisions;
+import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.common.VariableLists;
 import cn.streetgov.org.domain.PostRole;
-import cn.streetgov.security.ProcessStarters;
+import cn.streetgov.casework.ProcessStarters;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;

@@ -18,7 +18,6 @@ import cn.streetgov.org.domain.PostRole;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -209,12 +208,8 @@ class AssessmentTaskListener implements TaskListener {
         return text.trim();
     }
 
+    /** The kernel's actor, recorded for the given organisation. */
     static Actor actor(DelegateTask task, String group) {
-        String user = task.getAssignee();
-        if (user == null) {
-            Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            user = auth == null ? null : auth.getUserId();
-        }
-        return new Actor(user, group);
+        return new Actor(cn.streetgov.casework.Actor.of(task).userId(), group);
     }
 }

@@ -3,7 +3,7 @@ package cn.streetgov.assessment.process;
 import cn.streetgov.assessment.domain.AssessmentCase;
 import cn.streetgov.assessment.domain.AssessmentProperties;
 import cn.streetgov.assessment.domain.AssessmentService;
-import cn.streetgov.assessment.domain.Clock;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
 import cn.streetgov.whistle.WhistleMetricsQuery;
 import cn.streetgov.whistle.WhistleMetricsQuery.AgencyFigures;
@@ -39,7 +39,7 @@ class AttachFiguresDelegate implements JavaDelegate {
         String agencyCode = (String) execution.getVariable(Vars.AGENCY_CODE);
         String period = (String) execution.getVariable(Vars.PERIOD);
         AgencyFigures figures = whistles.figuresOf(agencyCode, period);
-        LocalDateTime due = Clock.now().plusDays(properties.selfEvaluationDays());
+        LocalDateTime due = CaseClock.now().plusDays(properties.selfEvaluationDays());
         AssessmentCase c = assessments.attachFigures(caseId, figures, due);
         execution.setVariable(Vars.OBJ_SUMMONED, c.getObjSummoned());
         execution.setVariable(Vars.OBJ_ON_TIME, c.getObjOnTime());
@@ -48,7 +48,7 @@ class AttachFiguresDelegate implements JavaDelegate {
         execution.setVariable(Vars.OBJ_AVG_SATISFACTION, text(c.getObjAvgSatisfaction(), " / 5"));
         execution.setVariable(Vars.PREFILLED_COMMAND, c.getPrefilledCommand());
         execution.setVariable(Vars.SCORE_COMMAND, c.getPrefilledCommand());
-        execution.setVariable(Vars.SELF_EVALUATION_DUE, Clock.toDate(due));
+        execution.setVariable(Vars.SELF_EVALUATION_DUE, CaseClock.toDate(due));
         execution.setVariable(Vars.SELF_EVALUATION_DUE_TEXT, DISPLAY.format(due));
         execution.setVariable(Vars.SELF_STATUS, c.getSelfStatus().name());
     }

@@ -3,7 +3,7 @@ package cn.streetgov.assessment.process;
 import cn.streetgov.assessment.domain.AssessmentPeriod;
 import cn.streetgov.assessment.domain.AssessmentProperties;
 import cn.streetgov.assessment.domain.AssessmentService;
-import cn.streetgov.assessment.domain.Clock;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.assessment.process.AssessmentTimerProcess.Vars;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +29,7 @@ class OpenScheduledCampaignDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String period = AssessmentPeriod.previous(Clock.now().toLocalDate(), properties.timerHalfYears());
+        String period = AssessmentPeriod.previous(CaseClock.now().toLocalDate(), properties.timerHalfYears());
         execution.setVariable(Vars.PERIOD, period);
         if (assessments.periodOpened(period)) {
             log.info("考核期 {} 已发起过考核，定时器不再重复发起", period);

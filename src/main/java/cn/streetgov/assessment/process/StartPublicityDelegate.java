@@ -2,7 +2,7 @@ package cn.streetgov.assessment.process;
 
 import cn.streetgov.assessment.domain.AssessmentProperties;
 import cn.streetgov.assessment.domain.AssessmentService;
-import cn.streetgov.assessment.domain.Clock;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
 import java.time.LocalDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,9 +23,9 @@ class StartPublicityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDateTime until = Clock.now().plusDays(properties.publicityDays());
+        LocalDateTime until = CaseClock.now().plusDays(properties.publicityDays());
         assessments.startPublicity((Long) execution.getVariable(Vars.CASE_ID), until);
-        execution.setVariable(Vars.PUBLICITY_UNTIL, Clock.toDate(until));
+        execution.setVariable(Vars.PUBLICITY_UNTIL, CaseClock.toDate(until));
         execution.setVariable(Vars.PUBLICITY_UNTIL_TEXT, AttachFiguresDelegate.DISPLAY.format(until));
     }
 }

@@ -1,7 +1,7 @@
 package cn.streetgov.delegation.api;
 
 import cn.streetgov.delegation.domain.DelegatedPower;
-import cn.streetgov.delegation.domain.DelegationClock;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.domain.PowerItem;
 import java.util.List;
@@ -30,7 +30,7 @@ class CatalogController {
 
     @GetMapping("/api/catalog")
     List<CatalogEntry> catalog(@RequestParam(name = "org", required = false) String org) {
-        List<DelegatedPower> powers = catalog.inForce(org, DelegationClock.today());
+        List<DelegatedPower> powers = catalog.inForce(org, CaseClock.today());
         Map<String, String> names = catalog.itemsByCode(powers.stream().map(DelegatedPower::getItemCode).toList())
                 .stream().collect(Collectors.toMap(PowerItem::getCode, PowerItem::getName, (a, b) -> a));
         return powers.stream().map(p -> new CatalogEntry(p.getItemCode(),

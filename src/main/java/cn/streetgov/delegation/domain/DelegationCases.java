@@ -1,5 +1,11 @@
 package cn.streetgov.delegation.domain;
 
+import cn.streetgov.casework.CaseNotification;
+import cn.streetgov.casework.NoticeKind;
+import cn.streetgov.casework.Notice;
+import cn.streetgov.casework.Notifications;
+import cn.streetgov.casework.CaseNumbers;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
 import cn.streetgov.delegation.domain.DelegationDecision.Step;
@@ -35,15 +41,15 @@ public class DelegationCases {
     private final DelegationCaseRepository cases;
     private final DelegationPairRepository pairs;
     private final DelegationDecisionRepository decisions;
-    private final DelegationNotificationRepository notifications;
+    private final Notifications notifications;
     private final DelegatedPowerRepository powers;
     private final PowerCatalog catalog;
-    private final DelegationCaseNumbers numbers;
+    private final CaseNumbers numbers;
     private final OrgDirectory orgs;
 
     DelegationCases(DelegationCaseRepository cases, DelegationPairRepository pairs, DelegationDecisionRepository decisions,
-            DelegationNotificationRepository notifications, DelegatedPowerRepository powers, PowerCatalog catalog,
-            DelegationCaseNumbers numbers, OrgDirectory orgs) {
+            Notifications notifications, DelegatedPowerRepository powers, PowerCatalog catalog,
+            CaseNumbers numbers, OrgDirectory orgs) {
         this.cases = cases;
         this.pairs = pairs;
         this.decisions = decisions;
@@ -56,9 +62,9 @@ public class DelegationCases {
 
     /** Validates the proposal (InvalidInputException, nothing written) and opens the case. */
     public DelegationCase open(ProposalValidator.RawProposal raw, Set<String> starterGroups, String userId) {
-        DelegationProposal proposal = validator().validate(raw, starterGroups, DelegationClock.today());
-        LocalDateTime now = DelegationClock.now();
-        String caseNo = numbers.next(CASE_PREFIX, now.getYear());
+        DelegationProposal proposal = validator().validate(raw, starterGroups, CaseClock.today());
+        LocalDateTime now = CaseClock.now();
+        String caseNo = numbers.next(CASE_PREFIX, CaseClock.year());
         DelegationCase opened = cases.save(new DelegationCase(caseNo, proposal, userId, now));
         log.info("赋权申请 {} 已受理: 部门 {}, 事项 {}, 街道/镇 {}", caseNo, proposal.deptCode(),
                 proposal.itemCodes(), proposal.targetOrgCodes());
@@ -129,7 +135,7 @@ public class DelegationCases {
             String decision, String comment) {
         require(caseId);
         DelegationDecision saved = decisions.save(new DelegationDecision(caseId, step, taskKey, orgCode,
-                userId == null ? "system" : userId, DelegationClock.now(), decision, blankToNull(comment)));
+                userId == null ? "system" : userId, CaseClock.now(), decision, blankToNull(comment)));
         log.info("赋权案件 {}: {} {} 由 {}（{}）作出", caseId, step.label(), decision, userId, orgCode);
         return saved;
     }
@@ -145,7 +151,7 @@ public class DelegationCases {
             errors.add("请填写下放理由");
         }
         Integer staffing = ProposalValidator.parseStaffing(staffingTransfer, errors);
-        LocalDate effective = ProposalValidator.parseEffectiveDate(effectiveDate, DelegationClock.today(), errors);
+        LocalDate effective = ProposalValidator.parseEffectiveDate(effectiveDate, CaseClock.today(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -157,14 +163,14 @@ public class DelegationCases {
     }
 
     public void close(Long caseId, Outcome outcome) {
-        require(caseId).close(outcome, DelegationClock.now());
+        require(caseId).close(outcome, CaseClock.now());
         log.info("赋权案件 {} 办结: {}", caseId, outcome.label());
     }
 
     /** Publishes the accepted pairs to the catalog, effective from the case's effective date. */
     public List<DelegatedPower> publish(Long caseId) {
         DelegationCase c = require(caseId);
-        LocalDateTime now = DelegationClock.now();
+        LocalDateTime now = CaseClock.now();
         List<DelegatedPower> published = new ArrayList<>();
         for (DelegationPair pair : pairs(caseId)) {
             if (pair.isAccepted()) {
@@ -177,9 +183,10 @@ public class DelegationCases {
         return published;
     }
 
-    public DelegationNotification remind(Long caseId, String kind, String recipientGroup, String message) {
-        log.info("提醒 {}: {}", recipientGroup, message);
-        return notifications.save(new DelegationNotification(caseId, kind, recipientGroup, message, DelegationClock.now()));
+    public CaseNotification remind(Long caseId, String recipientGroup, String message) {
+        DelegationCase c = require(caseId);
+        return notifications.send(Notice.toGroup(c.getCaseNo(), c.getProcessInstanceId(), NoticeKind.REMINDER,
+                recipientGroup, message));
     }
 
     @Transactional(readOnly = true)
@@ -188,8 +195,8 @@ public class DelegationCases {
     }
 
     @Transactional(readOnly = true)
-    public List<DelegationNotification> notifications(Long caseId) {
-        return notifications.findByCaseIdOrderByIdAsc(caseId);
+    public List<CaseNotification> notifications(Long caseId) {
+        return notifications.ofCase(require(caseId).getCaseNo());
     }
 
     /** The case as officials read it above their decision fields (read-only text). */

@@ -1,5 +1,7 @@
 package cn.streetgov.delegation.domain;
 
+import cn.streetgov.casework.CaseNumbers;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
 import cn.streetgov.org.OrgDirectory;
@@ -25,11 +27,11 @@ public class PowerRevocations {
     private final PowerRevocationRepository revocations;
     private final DelegatedPowerRepository powers;
     private final PowerCatalog catalog;
-    private final DelegationCaseNumbers numbers;
+    private final CaseNumbers numbers;
     private final OrgDirectory orgs;
 
     PowerRevocations(PowerRevocationRepository revocations, DelegatedPowerRepository powers, PowerCatalog catalog,
-            DelegationCaseNumbers numbers, OrgDirectory orgs) {
+            CaseNumbers numbers, OrgDirectory orgs) {
         this.revocations = revocations;
         this.powers = powers;
         this.catalog = catalog;
@@ -66,8 +68,8 @@ public class PowerRevocations {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        LocalDateTime now = DelegationClock.now();
-        PowerRevocation revocation = revocations.save(new PowerRevocation(numbers.next(PREFIX, now.getYear()),
+        LocalDateTime now = CaseClock.now();
+        PowerRevocation revocation = revocations.save(new PowerRevocation(numbers.next(PREFIX),
                 power.get().getId(), deptCode, reason.trim(), userId, now));
         log.info("收回赋权申请 {}: {} × {}", revocation.getRevocationNo(), itemCode, orgCode);
         return revocation;
@@ -83,14 +85,14 @@ public class PowerRevocations {
     }
 
     public void decide(Long id, String decision, String comment, String userId, String org) {
-        require(id).decide(decision, DelegationCases.blankToNull(comment), userId, org, DelegationClock.now());
+        require(id).decide(decision, DelegationCases.blankToNull(comment), userId, org, CaseClock.now());
     }
 
     /** Takes the power out of the catalog. */
     public DelegatedPower revoke(Long id) {
         PowerRevocation revocation = require(id);
         DelegatedPower power = powers.findById(revocation.getDelegatedPowerId()).orElseThrow();
-        power.revoke(id, DelegationClock.now());
+        power.revoke(id, CaseClock.now());
         revocation.markRevoked();
         log.info("已收回赋权 {} × {}（{}）", power.getItemCode(), power.getOrgCode(), revocation.getRevocationNo());
         return power;

@@ -1,5 +1,6 @@
 package cn.streetgov.delegation.domain;
 
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -114,7 +115,7 @@ public class ProposalValidator {
     public static LocalDate parseEffectiveDate(Object value, LocalDate today, List<String> errors) {
         LocalDate date = null;
         if (value instanceof Date d) {
-            date = d.toInstant().atZone(DelegationClock.ZONE).toLocalDate();
+            date = d.toInstant().atZone(CaseClock.zone()).toLocalDate();
         } else if (value instanceof LocalDate d) {
             date = d;
         } else if (value instanceof String text && !text.isBlank()) {

@@ -1,7 +1,6 @@
 package cn.streetgov.delegation.process;
 
-import cn.streetgov.delegation.domain.DelegationClock;
-import java.time.LocalDateTime;
+import cn.streetgov.casework.CaseClock;
 import java.util.Date;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -38,8 +37,7 @@ public class DelegationProperties {
     }
 
     private static Date inDays(int days) {
-        LocalDateTime due = DelegationClock.now().plusDays(days);
-        return Date.from(due.atZone(DelegationClock.ZONE).toInstant());
+        return CaseClock.inDays(days);
     }
 
     public int getCapacityReviewDays() {

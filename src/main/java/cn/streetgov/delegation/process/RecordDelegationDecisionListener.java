@@ -1,5 +1,6 @@
 package cn.streetgov.delegation.process;
 
+import cn.streetgov.casework.Actor;
 import static cn.streetgov.delegation.process.PowerDelegationProcess.CONFIRM_STAFFING;
 import static cn.streetgov.delegation.process.PowerDelegationProcess.DECIDE_DELEGATION;
 import static cn.streetgov.delegation.process.PowerDelegationProcess.REPORT_OPERATION;
@@ -67,8 +68,7 @@ class RecordDelegationDecisionListener implements TaskListener {
         String comment = ProcessVariables.string(task, spec.commentVar());
         check(spec, decision, comment);
         Long caseId = ProcessVariables.caseId(task, Vars.CASE_ID);
-        String user = ProcessVariables.currentUser(
-                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication(), task.getAssignee());
+        String user = Actor.of(task).userId();
         String deptGroup = PostRole.DEPARTMENT.groupId(ProcessVariables.string(task, Vars.DEPT_CODE));
         switch (task.getTaskDefinitionKey()) {
             case REVIEW_CAPACITY -> cases.recordCapacity(caseId, task.getTaskDefinitionKey(),

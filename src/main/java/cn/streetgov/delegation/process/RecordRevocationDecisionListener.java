@@ -1,5 +1,6 @@
 package cn.streetgov.delegation.process;
 
+import cn.streetgov.casework.Actor;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.delegation.domain.PowerRevocations;
 import cn.streetgov.delegation.process.PowerRevocationProcess.Vars;
@@ -28,8 +29,7 @@ class RecordRevocationDecisionListener implements TaskListener {
         if ("REJECT".equals(decision) && comment == null) {
             throw new InvalidInputException("请填写不同意收回的理由");
         }
-        String user = ProcessVariables.currentUser(
-                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication(), task.getAssignee());
+        String user = Actor.of(task).userId();
         revocations.decide(ProcessVariables.caseId(task, Vars.REVOCATION_ID), decision, comment, user,
                 PostRole.DISTRICT_GOVERNMENT.groupId(null));
         if ("REJECT".equals(decision)) {

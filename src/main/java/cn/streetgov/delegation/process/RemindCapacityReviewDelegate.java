@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 @Component("remindCapacityReviewDelegate")
 class RemindCapacityReviewDelegate implements JavaDelegate {
 
-    static final String KIND = "CAPACITY_REVIEW_DUE";
-
     private final DelegationCases cases;
 
     RemindCapacityReviewDelegate(DelegationCases cases) {
@@ -23,7 +21,7 @@ class RemindCapacityReviewDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long caseId = ProcessVariables.caseId(execution, Vars.CASE_ID);
         String orgCode = ProcessVariables.string(execution, Vars.ORG_CODE);
-        cases.remind(caseId, KIND, PostRole.STREET_OFFICE.groupId(orgCode),
+        cases.remind(caseId, PostRole.STREET_OFFICE.groupId(orgCode),
                 "赋权申请 " + execution.getVariable(Vars.CASE_NO) + " 的承接能力评估即将到期，请尽快办理");
     }
 }

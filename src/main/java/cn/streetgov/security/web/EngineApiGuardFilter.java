@@ -1,7 +1,7 @@
 package cn.streetgov.security.web;
 
 import cn.streetgov.security.CurrentUser;
-import cn.streetgov.security.DeclaredVariables;
+import cn.streetgov.casework.DeclaredVariables;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;

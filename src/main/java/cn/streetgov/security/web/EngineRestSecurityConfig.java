@@ -1,6 +1,6 @@
 package cn.streetgov.security.web;
 
-import cn.streetgov.security.DeclaredVariables;
+import cn.streetgov.casework.DeclaredVariables;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,5 +1,13 @@
 package cn.streetgov.whistle.domain;
 
+import cn.streetgov.casework.CaseDecision;
+import cn.streetgov.casework.DecisionRecord;
+import cn.streetgov.casework.CaseNotification;
+import cn.streetgov.casework.NoticeKind;
+import cn.streetgov.casework.Notice;
+import cn.streetgov.casework.Notifications;
+import cn.streetgov.casework.CaseNumbers;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
 import cn.streetgov.org.OrgDirectory;
@@ -36,19 +44,19 @@ public class WhistleCaseService {
 
     private final WhistleCaseRepository cases;
     private final WhistleSummonsRepository summonses;
-    private final WhistleDecisionRepository decisions;
-    private final WhistleNotificationRepository notifications;
-    private final WhistleCaseCounterRepository counters;
+    private final DecisionRecord decisions;
+    private final Notifications notifications;
+    private final CaseNumbers numbers;
     private final OrgDirectory org;
 
     WhistleCaseService(WhistleCaseRepository cases, WhistleSummonsRepository summonses,
-            WhistleDecisionRepository decisions, WhistleNotificationRepository notifications,
-            WhistleCaseCounterRepository counters, OrgDirectory org) {
+            DecisionRecord decisions, Notifications notifications,
+            CaseNumbers numbers, OrgDirectory org) {
         this.cases = cases;
         this.summonses = summonses;
         this.decisions = decisions;
         this.notifications = notifications;
-        this.counters = counters;
+        this.numbers = numbers;
         this.org = org;
     }
 
@@ -112,8 +120,8 @@ public class WhistleCaseService {
             throw new InvalidInputException(errors);
         }
 
-        LocalDateTime now = Clock.now();
-        WhistleCase whistle = cases.save(new WhistleCase(nextCaseNo(now.getYear()), processInstanceId, orgCode,
+        LocalDateTime now = CaseClock.now();
+        WhistleCase whistle = cases.save(new WhistleCase(numbers.next(CASE_PREFIX), processInstanceId, orgCode,
                 summary, location, urgency.get(), starter == null ? null : starter.userId(), now));
         for (String deptCode : deptCodes) {
             Optional<Agency> agency = org.findAgency(orgCode, deptCode);
@@ -148,14 +156,12 @@ public class WhistleCaseService {
     }
 
     /** 报到: the department's report; late if after the deadline. */
-    public WhistleSummons recordReport(Long caseId, String deptCode, String note, String actor, String taskKey) {
+    public WhistleSummons recordReport(Long caseId, String deptCode, String note, String actor) {
         WhistleSummons summons = summons(caseId, deptCode);
         if (summons.isReported()) {
             throw new InvalidInputException("部门 " + deptCode + " 已报到");
         }
-        summons.report(note, actor, Clock.now());
-        decisions.save(new WhistleDecision(caseId, taskKey, summons.isLate() ? "REPORTED_LATE" : "REPORTED",
-                note, actor, summons.getRoutedGroup(), summons.getReportedAt()));
+        summons.report(note, actor, CaseClock.now());
         boolean allReported = summonses.findByCaseIdOrderByIdAsc(caseId).stream().allMatch(WhistleSummons::isReported);
         if (allReported) {
             require(caseId).moveTo(CaseStatus.HANDLING);
@@ -164,66 +170,53 @@ public class WhistleCaseService {
     }
 
     /** The deadline passed without a report: mark it late and notify the department's leadership. */
-    public Optional<WhistleNotification> escalateLateReport(Long caseId, String deptCode) {
+    public Optional<CaseNotification> escalateLateReport(Long caseId, String deptCode) {
         WhistleSummons summons = summons(caseId, deptCode);
         if (summons.isReported()) {
             return Optional.empty();
         }
         WhistleCase whistle = require(caseId);
-        LocalDateTime now = Clock.now();
+        LocalDateTime now = CaseClock.now();
         summons.escalate(now);
         String recipient = PostRole.DEPARTMENT.groupId(deptCode);
         String message = "催办: 案件 " + whistle.getCaseNo() + "（" + whistle.getSummary() + "）的报到期限 "
                 + summons.getDeadline() + " 已过，" + summons.getRoutedGroup() + " 尚未报到，请部门领导督办";
-        WhistleNotification notification = notifications.save(new WhistleNotification(caseId, summons.getId(),
-                WhistleNotification.KIND_LATE_REPORT, recipient, message, now));
+        CaseNotification notification = notifications.send(Notice.toGroup(whistle.getCaseNo(),
+                whistle.getProcessInstanceId(), NoticeKind.ESCALATION, recipient, message));
         log.warn("报到超时已升级: {} 部门 {} 通知 {}", whistle.getCaseNo(), deptCode, recipient);
         return Optional.of(notification);
     }
 
     /** 联合处置 done: the street confirms next. */
-    public void recordHandling(Long caseId, String note, String actor, String group, String taskKey) {
-        WhistleCase whistle = require(caseId);
-        decisions.save(new WhistleDecision(caseId, taskKey, "HANDLED", note, actor, group, Clock.now()));
-        whistle.moveTo(CaseStatus.CONFIRMING);
+    public void recordHandling(Long caseId) {
+        require(caseId).moveTo(CaseStatus.CONFIRMING);
     }
 
     /** 街道确认: resolved → follow-up visit, not resolved → back to handling. */
-    public void recordConfirmation(Long caseId, boolean resolved, String comment, String actor, String group,
-            String taskKey) {
-        WhistleCase whistle = require(caseId);
-        decisions.save(new WhistleDecision(caseId, taskKey, resolved ? "RESOLVED" : "NOT_RESOLVED", comment, actor,
-                group, Clock.now()));
-        whistle.moveTo(resolved ? CaseStatus.FOLLOW_UP : CaseStatus.HANDLING);
+    public void recordConfirmation(Long caseId, boolean resolved) {
+        require(caseId).moveTo(resolved ? CaseStatus.FOLLOW_UP : CaseStatus.HANDLING);
     }
 
     /** 回访: the resident's satisfaction (1–5). */
-    public void recordFollowUp(Long caseId, int satisfaction, String comment, String actor, String group,
-            String taskKey) {
+    public void recordFollowUp(Long caseId, int satisfaction) {
         WhistleCase whistle = require(caseId);
-        decisions.save(new WhistleDecision(caseId, taskKey, "SATISFACTION_" + satisfaction, comment, actor, group,
-                Clock.now()));
         whistle.recordSatisfaction(satisfaction);
         for (WhistleSummons summons : summonses.findByCaseIdOrderByIdAsc(caseId)) {
             summons.recordSatisfaction(satisfaction);
         }
     }
 
-    /** Low satisfaction: the case goes back to handling; returns the new reopen count. */
-    public int reopen(Long caseId, String stepKey) {
+    /** Low satisfaction: the case goes back to handling; returns the case with its new reopen count. */
+    public WhistleCase reopen(Long caseId) {
         WhistleCase whistle = require(caseId);
         whistle.reopen();
-        decisions.save(new WhistleDecision(caseId, stepKey, "REOPENED",
-                "群众不满意（" + whistle.getSatisfaction() + " 分），重新处置", null, null, Clock.now()));
         log.info("回访不满意, 重新处置: {} 第 {} 次", whistle.getCaseNo(), whistle.getReopenCount());
-        return whistle.getReopenCount();
+        return whistle;
     }
 
-    public WhistleCase close(Long caseId, String stepKey) {
+    public WhistleCase close(Long caseId) {
         WhistleCase whistle = require(caseId);
-        LocalDateTime now = Clock.now();
-        whistle.close(OUTCOME_CLOSED, now);
-        decisions.save(new WhistleDecision(caseId, stepKey, OUTCOME_CLOSED, null, null, null, now));
+        whistle.close(OUTCOME_CLOSED, CaseClock.now());
         log.info("办结: {} 满意度 {} 重新处置 {} 次", whistle.getCaseNo(), whistle.getSatisfaction(),
                 whistle.getReopenCount());
         return whistle;
@@ -244,20 +237,17 @@ public class WhistleCaseService {
         return summonses.findByCaseIdOrderByIdAsc(caseId);
     }
 
+    /** The decisions of the case (the kernel's record). */
     @Transactional(readOnly = true)
-    public List<WhistleDecision> decisions(Long caseId) {
-        return decisions.findByCaseIdOrderByIdAsc(caseId);
+    public List<CaseDecision> decisions(Long caseId) {
+        return decisions.ofCase(require(caseId).getCaseNo());
     }
 
     @Transactional(readOnly = true)
-    public List<WhistleNotification> notifications(Long caseId) {
-        return notifications.findByCaseIdOrderByIdAsc(caseId);
+    public List<CaseNotification> notifications(Long caseId) {
+        return notifications.ofCase(require(caseId).getCaseNo());
     }
 
-    private String nextCaseNo(int year) {
-        WhistleCaseCounter counter = counters.lockYear(year).orElseGet(() -> counters.saveAndFlush(new WhistleCaseCounter(year)));
-        return "%s-%d-%04d".formatted(CASE_PREFIX, year, counter.next());
-    }
 
     private static String trim(String value) {
         if (value == null) {

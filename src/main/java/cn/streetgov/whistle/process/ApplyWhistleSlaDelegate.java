@@ -1,10 +1,10 @@
 package cn.streetgov.whistle.process;
 
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.whistle.domain.WhistleCase;
 import cn.streetgov.whistle.domain.WhistleCaseService;
 import cn.streetgov.whistle.process.WhistleProcess.Vars;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,6 +36,6 @@ class ApplyWhistleSlaDelegate implements JavaDelegate {
     }
 
     private static Date toDate(LocalDateTime time) {
-        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+        return CaseClock.toDate(time);
     }
 }

@@ -1,8 +1,8 @@
 package cn.streetgov.whistle.process;
 
+import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.whistle.domain.WhistleCase;
 import cn.streetgov.whistle.domain.WhistleCaseService;
-import cn.streetgov.whistle.process.WhistleProcess.Elements;
 import cn.streetgov.whistle.process.WhistleProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,14 +13,17 @@ import org.springframework.stereotype.Component;
 class CloseWhistleDelegate implements JavaDelegate {
 
     private final WhistleCaseService cases;
+    private final DecisionRecord decisions;
 
-    CloseWhistleDelegate(WhistleCaseService cases) {
+    CloseWhistleDelegate(WhistleCaseService cases, DecisionRecord decisions) {
         this.cases = cases;
+        this.decisions = decisions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        WhistleCase whistle = cases.close((Long) execution.getVariable(Vars.CASE_ID), Elements.CLOSE);
+        WhistleCase whistle = cases.close((Long) execution.getVariable(Vars.CASE_ID));
+        decisions.recordSystem(execution, whistle.getOutcome(), null);
         execution.setVariable(Vars.OUTCOME, whistle.getOutcome());
         execution.setVariable(Vars.REOPEN_COUNT, whistle.getReopenCount());
     }

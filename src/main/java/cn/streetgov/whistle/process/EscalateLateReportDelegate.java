@@ -4,7 +4,7 @@ import cn.streetgov.audit.AuditEventType;
 import cn.streetgov.audit.AuditTrail;
 import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.whistle.domain.WhistleCaseService;
-import cn.streetgov.whistle.domain.WhistleNotification;
+import cn.streetgov.casework.CaseNotification;
 import cn.streetgov.whistle.domain.WhistleSummons;
 import cn.streetgov.whistle.process.WhistleProcess.Elements;
 import cn.streetgov.whistle.process.WhistleProcess.Vars;
@@ -38,7 +38,7 @@ class EscalateLateReportDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long caseId = (Long) execution.getVariable(Vars.CASE_ID);
         String deptCode = (String) execution.getVariable(Vars.DEPT_CODE);
-        Optional<WhistleNotification> notification = cases.escalateLateReport(caseId, deptCode);
+        Optional<CaseNotification> notification = cases.escalateLateReport(caseId, deptCode);
         if (notification.isEmpty()) {
             return;
         }

@@ -1,7 +1,8 @@
 package cn.streetgov.whistle.process;
 
+import cn.streetgov.whistle.domain.WhistleCase;
+import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.whistle.domain.WhistleCaseService;
-import cn.streetgov.whistle.process.WhistleProcess.Elements;
 import cn.streetgov.whistle.process.WhistleProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,14 +13,18 @@ import org.springframework.stereotype.Component;
 class ReopenWhistleDelegate implements JavaDelegate {
 
     private final WhistleCaseService cases;
+    private final DecisionRecord decisions;
 
-    ReopenWhistleDelegate(WhistleCaseService cases) {
+    ReopenWhistleDelegate(WhistleCaseService cases, DecisionRecord decisions) {
         this.cases = cases;
+        this.decisions = decisions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        int reopenCount = cases.reopen((Long) execution.getVariable(Vars.CASE_ID), Elements.REOPEN);
-        execution.setVariable(Vars.REOPEN_COUNT, reopenCount);
+        WhistleCase whistle = cases.reopen((Long) execution.getVariable(Vars.CASE_ID));
+        decisions.recordSystem(execution, WhistleProcess.REOPENED,
+                "群众不满意（" + whistle.getSatisfaction() + " 分），重新处置");
+        execution.setVariable(Vars.REOPEN_COUNT, whistle.getReopenCount());
     }
 }

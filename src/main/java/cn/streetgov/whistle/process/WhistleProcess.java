@@ -1,20 +1,18 @@
 package cn.streetgov.whistle.process;
 
-import cn.streetgov.audit.TaskDecisions;
+import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.common.VariableLists;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.PostRole;
-import cn.streetgov.security.ProcessStarters;
+import cn.streetgov.casework.ProcessStarters;
 import cn.streetgov.whistle.domain.WhistleCaseService;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,6 +99,12 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
         this.properties = properties;
     }
 
+    /** Recorded decisions of the tasks without a decision variable, and the engine's own steps. */
+    public static final String REPORTED = "REPORTED";
+    public static final String REPORTED_LATE = "REPORTED_LATE";
+    public static final String HANDLED = "HANDLED";
+    public static final String REOPENED = "REOPENED";
+
     @Override
     public String processKey() {
         return KEY;
@@ -120,9 +124,12 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
     @Override
     public Map<String, TaskDecision> byTask() {
         Map<String, TaskDecision> tasks = new LinkedHashMap<>();
-        tasks.put(Elements.REPORT, TaskDecision.of(null, Vars.REPORT_NOTE).withContext(Vars.DEPT_CODE));
-        tasks.put(Elements.HANDLE, TaskDecision.of(null, Vars.HANDLING_NOTE));
-        tasks.put(Elements.CONFIRM, TaskDecision.of(Vars.RESOLVED, Vars.CONFIRM_COMMENT));
+        tasks.put(Elements.REPORT, TaskDecision.of(null, Vars.REPORT_NOTE).withContext(Vars.DEPT_CODE)
+                .recordedAs(REPORTED).reasonRequired("报到说明"));
+        tasks.put(Elements.HANDLE, TaskDecision.of(null, Vars.HANDLING_NOTE)
+                .recordedAs(HANDLED).reasonRequired("处置情况"));
+        tasks.put(Elements.CONFIRM, TaskDecision.of(Vars.RESOLVED, Vars.CONFIRM_COMMENT)
+                .choice("问题是否已解决", "true", "已解决", "false", "未解决"));
         tasks.put(Elements.FOLLOW_UP, TaskDecision.of(Vars.SATISFACTION, Vars.FOLLOW_UP_COMMENT)
                 .withContext(Vars.REOPEN_COUNT));
         return tasks;
@@ -156,8 +163,7 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
     }
 
     private static Date daysFromNow(int days) {
-        LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
-        return Date.from(now.plusDays(days).atZone(ZoneId.systemDefault()).toInstant());
+        return CaseClock.inDays(days);
     }
 
     // ---- variables ----

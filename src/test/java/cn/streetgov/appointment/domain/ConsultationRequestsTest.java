@@ -89,11 +89,6 @@ class ConsultationRequestsTest {
         assertThat(ConsultationService.clip(null, 3)).isNull();
     }
 
-    @Test
-    void shouldFormatCaseNumbers() {
-        assertThat(ConsultationCaseNumbers.format("RM", 2026, 7)).isEqualTo("RM-2026-0007");
-    }
-
     static Map<String, Object> vars(String agency, String action, String candidate) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("deptCode", "GA");

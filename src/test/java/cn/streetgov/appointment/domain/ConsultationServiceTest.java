@@ -1,5 +1,7 @@
 package cn.streetgov.appointment.domain;
 
+import cn.streetgov.casework.Notifications;
+import cn.streetgov.casework.CaseNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -26,8 +28,8 @@ class ConsultationServiceTest {
 
     ConsultationCaseRepository cases = mock(ConsultationCaseRepository.class);
     CaseOpinionRepository opinions = mock(CaseOpinionRepository.class);
-    AppointmentNotificationRepository notifications = mock(AppointmentNotificationRepository.class);
-    ConsultationCaseNumbers numbers = mock(ConsultationCaseNumbers.class);
+    Notifications notifications = mock(Notifications.class);
+    CaseNumbers numbers = mock(CaseNumbers.class);
     OrgDirectory directory = mock(OrgDirectory.class);
     ConsultationService service = new ConsultationService(cases, opinions, notifications, numbers, directory);
 
@@ -40,7 +42,7 @@ class ConsultationServiceTest {
                 Map.of("S01-GA", here, "S02-GA", there).get(i.getArgument(0, String.class))));
         when(directory.requireAgency("S01-GA")).thenReturn(here);
         when(directory.agencies()).thenReturn(List.of(here, there));
-        when(numbers.next(anyString(), any(Integer.class))).thenReturn("RM-2026-0042");
+        when(numbers.next(anyString())).thenReturn("RM-2026-0042");
         when(cases.save(any())).thenAnswer(i -> i.getArgument(0));
     }
 
@@ -60,7 +62,7 @@ class ConsultationServiceTest {
         assertThatThrownBy(() -> service.open(ConsultationRequestsTest.vars("S01-GA", "APPOINT", "张三"), "scjg-off",
                 List.of("dept-SCJG"), "pi-1")).isInstanceOf(InvalidInputException.class);
         verify(cases, never()).save(any());
-        verify(numbers, never()).next(anyString(), any(Integer.class));
+        verify(numbers, never()).next(anyString());
     }
 
     @Test

@@ -2,7 +2,7 @@ package cn.streetgov.appointment.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.streetgov.audit.TaskDecisions;
+import cn.streetgov.casework.TaskDecisions;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

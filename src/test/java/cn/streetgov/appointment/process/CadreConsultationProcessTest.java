@@ -1,13 +1,13 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.CaseNotification;
+import cn.streetgov.casework.NoticeKind;
 import static cn.streetgov.appointment.process.ConsultationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cn.streetgov.appointment.domain.AppointmentNotification;
-import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
-import cn.streetgov.appointment.domain.AppointmentTime;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.appointment.domain.CaseOpinion;
 import cn.streetgov.appointment.domain.CaseOpinion.Step;
 import cn.streetgov.appointment.domain.ConsultationCase;
@@ -61,8 +61,8 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         assertThat(variable(pi, FINAL_AUTHORITY)).isEqualTo("DEPARTMENT");
         Task street = task(pi, STREET_OPINION);
         assertThat(street.getDueDate()).isEqualTo((Date) variable(pi, REPLY_DEADLINE_DATE));
-        assertThat(AppointmentTime.toLocal(street.getDueDate()).toLocalDate())
-                .isEqualTo(AppointmentTime.now().toLocalDate().plusDays(7));
+        assertThat(CaseClock.toLocal(street.getDueDate()).toLocalDate())
+                .isEqualTo(CaseClock.now().toLocalDate().plusDays(7));
 
         streetAnswers(pi, "AGREE", null);
         at(pi).isWaitingAt(DEPT_DECISION);
@@ -76,14 +76,14 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         ConsultationCase c = caseOf(pi);
         assertThat(c.getPreviousHeadName()).isEqualTo(CURRENT_HEAD);
         assertThat(c.getStreetInformedAt()).isNotNull();
-        assertThat(notifications(pi)).extracting(AppointmentNotification::getKind, AppointmentNotification::getRecipientGroup)
-                .contains(tuple(Kind.STREET_INFORMED, "street-committee-S01"));
+        assertThat(notifications(pi)).extracting(CaseNotification::getKind, CaseNotification::getRecipientGroup)
+                .contains(tuple(NoticeKind.INFO, "street-committee-S01"));
         List<CaseOpinion> opinions = consultations.opinions(c.getId());
         assertThat(opinions).extracting(CaseOpinion::getStep, CaseOpinion::getDecision, CaseOpinion::getActorUser,
                 CaseOpinion::getActorOrg).containsExactly(
                 tuple(Step.STREET_OPINION, "AGREE", STREET_USER, "street-committee-S01"),
                 tuple(Step.DEPT_DECISION, "APPROVE", DEPT_USER, "dept-GA"));
-        assertThat(opinions.get(0).getMeetingDate()).isEqualTo(AppointmentTime.now().toLocalDate());
+        assertThat(opinions.get(0).getMeetingDate()).isEqualTo(CaseClock.now().toLocalDate());
         assertThat(opinions.get(0).getDecidedAt()).isNotNull();
     }
 
@@ -211,7 +211,7 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         assertThat(directory.requireAgency(AGENCY).getHeadName()).isEqualTo(CURRENT_HEAD);
         Map<String, Object> vars = new HashMap<>();
         vars.put(COMMITTEE_DECISION_VAR, "APPROVE");
-        vars.put(COMMITTEE_MEETING_DATE, AppointmentTime.now().toLocalDate().toString());
+        vars.put(COMMITTEE_MEETING_DATE, CaseClock.now().toLocalDate().toString());
         complete(STANDING_USER, task(pi, COMMITTEE_DECISION), vars);
 
         at(pi).isEnded().hasPassed(COMMITTEE_DECISION, END_APPROVED);
@@ -220,7 +220,7 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         CaseOpinion committee = consultations.opinions(caseOf(pi).getId()).get(2);
         assertThat(committee.getStep()).isEqualTo(Step.COMMITTEE_DECISION);
         assertThat(committee.getActorOrg()).isEqualTo("standing-committee");
-        assertThat(committee.getMeetingDate()).isEqualTo(AppointmentTime.now().toLocalDate());
+        assertThat(committee.getMeetingDate()).isEqualTo(CaseClock.now().toLocalDate());
     }
 
     @Test
@@ -264,12 +264,12 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
     void shouldRemindTheStreetBeforeTheDeadline() {
         ProcessInstance pi = start(proposal(AGENCY, "APPOINT", "人选卯", "SECTION"));
         advanceClockAndRunDueJobs(pi, 4 * 24 * 60);
-        assertThat(notifications(pi)).extracting(AppointmentNotification::getKind).doesNotContain(Kind.REMINDER);
+        assertThat(notifications(pi)).extracting(CaseNotification::getKind).doesNotContain(NoticeKind.REMINDER);
         advanceClockAndRunDueJobs(pi, 24 * 60 + 1);
 
         at(pi).isWaitingAt(STREET_OPINION).hasPassed(SEND_REMINDER, END_REMINDER_SENT);
-        assertThat(notifications(pi)).extracting(AppointmentNotification::getKind, AppointmentNotification::getRecipientGroup)
-                .containsExactly(tuple(Kind.REMINDER, "street-committee-S01"));
+        assertThat(notifications(pi)).extracting(CaseNotification::getKind, CaseNotification::getRecipientGroup)
+                .containsExactly(tuple(NoticeKind.REMINDER, "street-committee-S01"));
     }
 
     @Test
@@ -278,13 +278,13 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         advanceClockAndRunDueJobs(pi, 5 * 24 * 60 + 1);
         advanceClockAndRunDueJobs(pi, 2 * 24 * 60);
         at(pi).isWaitingAt(HANDLE_NO_REPLY).hasPassed(REPLY_DEADLINE);
-        assertThat(notifications(pi)).extracting(AppointmentNotification::getKind).contains(Kind.REPLY_OVERDUE);
+        assertThat(notifications(pi)).extracting(CaseNotification::getKind).contains(NoticeKind.OVERDUE);
         decide(pi, HANDLE_NO_REPLY, ORG_DEPT_USER, NO_REPLY_DECISION, CHASE, NO_REPLY_COMMENT, "已电话督办");
 
         at(pi).isWaitingAt(STREET_OPINION);
         Date newDeadline = task(pi, STREET_OPINION).getDueDate();
-        java.time.LocalDateTime expected = AppointmentTime.now().plusDays(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        assertThat(AppointmentTime.toLocal(newDeadline)).isEqualTo(expected);
+        java.time.LocalDateTime expected = CaseClock.now().plusDays(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(CaseClock.toLocal(newDeadline)).isEqualTo(expected);
         assertThat(caseOf(pi).getReplyDeadline()).isEqualTo(expected);
         streetAnswers(pi, "AGREE", null);
         at(pi).isWaitingAt(DEPT_DECISION);
@@ -385,7 +385,7 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         Map<String, Object> vars = new HashMap<>();
         vars.put(STREET_OPINION_VAR, opinion);
         vars.put(OPINION_COMMENT, comment);
-        vars.put(MEETING_DATE, AppointmentTime.now().toLocalDate().toString());
+        vars.put(MEETING_DATE, CaseClock.now().toLocalDate().toString());
         complete(STREET_USER, task(pi, STREET_OPINION), vars);
     }
 
@@ -420,7 +420,7 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         return consultations.requireByCaseNo(pi.getBusinessKey());
     }
 
-    private List<AppointmentNotification> notifications(ProcessInstance pi) {
+    private List<CaseNotification> notifications(ProcessInstance pi) {
         return consultations.notifications(caseOf(pi).getId());
     }
 }

@@ -1,11 +1,11 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.CaseNotification;
+import cn.streetgov.casework.NoticeKind;
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.streetgov.appointment.domain.AppointmentNotification;
-import cn.streetgov.appointment.domain.AppointmentNotification.Kind;
 import cn.streetgov.appointment.domain.ConsultationCase;
 import cn.streetgov.appointment.domain.ConsultationService;
 import cn.streetgov.appointment.domain.Suggestion;
@@ -71,8 +71,8 @@ class StreetSuggestionProcessTest extends ProcessTestSupport {
         ProcessInstance consultation = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(s.getCaseNo()).singleResult();
         BpmnAwareTests.assertThat(consultation).isWaitingAt(ConsultationProcess.STREET_OPINION);
-        assertThat(suggestions.notifications(s.getId())).extracting(AppointmentNotification::getKind)
-                .containsExactly(Kind.SUGGESTION_ACCEPTED);
+        assertThat(suggestions.notifications(s.getId())).extracting(CaseNotification::getKind)
+                .containsExactly(NoticeKind.CASE_END);
     }
 
     @Test
@@ -97,8 +97,8 @@ class StreetSuggestionProcessTest extends ProcessTestSupport {
         assertThat(s.getAnswerComment()).isEqualTo("人选正在考察中，暂不调整");
         assertThat(s.getSuggestedBy()).isEqualTo(STREET_USER);
         assertThat(suggestions.notifications(s.getId()))
-                .extracting(AppointmentNotification::getKind, AppointmentNotification::getRecipientGroup)
-                .containsExactly(Tuple.tuple(Kind.SUGGESTION_DECLINED, "street-committee-S01"));
+                .extracting(CaseNotification::getKind, CaseNotification::getRecipientGroup)
+                .containsExactly(Tuple.tuple(NoticeKind.CASE_END, "street-committee-S01"));
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
                 .variableName(OUTCOME).singleResult().getValue()).isEqualTo("DECLINED");
     }
@@ -111,9 +111,9 @@ class StreetSuggestionProcessTest extends ProcessTestSupport {
 
         at(pi).isWaitingAt(ANSWER).hasPassed(NOTIFY_OVERDUE, END_OVERDUE_NOTIFIED);
         assertThat(suggestions.notifications(suggestion(pi).getId()))
-                .extracting(AppointmentNotification::getKind, AppointmentNotification::getRecipientGroup)
-                .containsExactly(Tuple.tuple(Kind.SUGGESTION_OVERDUE, "dept-GA"),
-                        Tuple.tuple(Kind.SUGGESTION_OVERDUE, "org-dept"));
+                .extracting(CaseNotification::getKind, CaseNotification::getRecipientGroup)
+                .containsExactly(Tuple.tuple(NoticeKind.OVERDUE, "dept-GA"),
+                        Tuple.tuple(NoticeKind.OVERDUE, "org-dept"));
     }
 
     @Test

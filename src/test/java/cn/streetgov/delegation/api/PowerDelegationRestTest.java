@@ -2,7 +2,7 @@ package cn.streetgov.delegation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.streetgov.delegation.domain.DelegationClock;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.test.IntegrationTest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ class PowerDelegationRestTest {
 
     @Test
     void shouldRunACaseOverEngineRestAndPublishTheCatalogForAcceptingStreetsOnly() {
-        String today = DelegationClock.today().toString();
+        String today = CaseClock.today().toString();
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("deptCode", value("CGZF", "String"));
         vars.put("powerItemCodes", value("[\"CGZF-QT-001\",\"CGZF-JC-001\"]", "Json"));

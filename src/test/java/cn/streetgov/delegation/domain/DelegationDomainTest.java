@@ -8,16 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Case numbers, the catalog's "in force" rule, accepted pairs and the case text. */
+/** The catalog's "in force" rule, accepted pairs and the case text. */
 class DelegationDomainTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 22);
-
-    @Test
-    void shouldFormatReadableCaseNumbers() {
-        assertThat(DelegationCaseNumbers.format("FQ", 2026, 7)).isEqualTo("FQ-2026-0007");
-        assertThat(DelegationCaseNumbers.format("SH", 2027, 12345)).isEqualTo("SH-2027-12345");
-    }
 
     @Test
     void shouldBeInForceFromTheEffectiveDateUntilRevoked() {

@@ -12,7 +12,7 @@ import cn.streetgov.delegation.domain.CaseStatus;
 import cn.streetgov.delegation.domain.DelegatedPower;
 import cn.streetgov.delegation.domain.DelegationCase;
 import cn.streetgov.delegation.domain.DelegationCases;
-import cn.streetgov.delegation.domain.DelegationClock;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
 import cn.streetgov.test.ProcessTestSupport;
@@ -77,7 +77,7 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
         assertThat(c.getStatus()).isEqualTo(CaseStatus.PUBLISHED);
         assertThat(catalog.publishedBy(c.getId())).extracting(p -> p.getOrgCode() + "/" + p.getItemCode())
                 .containsExactly("S01/CGZF-CF-001", "S01/CGZF-XK-001", "S03/CGZF-CF-001", "S03/CGZF-XK-001");
-        assertThat(catalog.inForce("S03", DelegationClock.today())).extracting(DelegatedPower::getItemCode)
+        assertThat(catalog.inForce("S03", CaseClock.today())).extracting(DelegatedPower::getItemCode)
                 .contains("CGZF-XK-001", "CGZF-CF-001");
         List<DelegationDecision> decisions = cases.decisions(c.getId());
         assertThat(decisions).extracting(d -> d.getStep() + ":" + d.getOrgCode() + ":" + d.getDecidedBy() + ":" + d.getDecision())
@@ -240,7 +240,7 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
     void shouldRemindTheStreetBeforeTheCapacityReviewIsDue() {
         ProcessInstance instance = start("cgzf-off", proposal("CGZF", List.of("CGZF-XK-001"), List.of("S02")));
         Task review = capacityTask(instance, "S02");
-        assertThat(review.getDueDate()).isAfter(java.sql.Timestamp.valueOf(DelegationClock.now().plusDays(9)));
+        assertThat(review.getDueDate()).isAfter(java.sql.Timestamp.valueOf(CaseClock.now().plusDays(9)));
         advanceClockAndRunDueJobs(instance, 7 * DAY);
         assertThat(cases.notifications(caseOf(instance).getId())).isEmpty();
         advanceClockAndRunDueJobs(instance, DAY + 1);
@@ -362,7 +362,7 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
     }
 
     private static LocalDate today() {
-        return DelegationClock.today();
+        return CaseClock.today();
     }
 
     private Task capacityTask(ProcessInstance instance, String orgCode) {

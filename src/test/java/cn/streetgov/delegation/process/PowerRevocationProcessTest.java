@@ -12,7 +12,7 @@ import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.delegation.domain.DelegatedPower;
 import cn.streetgov.delegation.domain.DelegationCase;
 import cn.streetgov.delegation.domain.DelegationCases;
-import cn.streetgov.delegation.domain.DelegationClock;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.domain.PowerRevocation;
 import cn.streetgov.delegation.domain.PowerRevocations;
@@ -113,7 +113,7 @@ class PowerRevocationProcessTest extends ProcessTestSupport {
     }
 
     private static LocalDate today() {
-        return DelegationClock.today();
+        return CaseClock.today();
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {

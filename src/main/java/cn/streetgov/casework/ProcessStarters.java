@@ -1,10 +1,10 @@
-package cn.streetgov.security;
+package cn.streetgov.casework;
 
 import java.util.Set;
 
 /**
  * Declared by each workflow: which groups may start its process (from Tasklist or REST), and the
- * closed list of variables a start may carry. {@link AuthorizationSeeder} turns the groups into
+ * closed list of variables a start may carry. {@code security.AuthorizationSeeder} turns the groups into
  * Camunda authorizations; the engine API guard refuses any other start variable.
  */
 public interface ProcessStarters {

@@ -1,7 +1,7 @@
-package cn.streetgov.security;
+package cn.streetgov.casework;
 
-import cn.streetgov.audit.TaskDecisions;
-import cn.streetgov.audit.TaskDecisions.TaskDecision;
+import cn.streetgov.casework.TaskDecisions;
+import cn.streetgov.casework.TaskDecisions.TaskDecision;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,0 +1,46 @@
+package cn.streetgov.casework;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores decisions in {@code case_decision}, in the caller's transaction. */
+@Service
+class CaseDecisions implements DecisionRecord {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseDecisions.class);
+
+    private final CaseDecisionRepository decisions;
+
+    CaseDecisions(CaseDecisionRepository decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    @Transactional
+    public CaseDecision record(CaseDecision.Entry entry) {
+        CaseDecision saved = decisions.save(new CaseDecision(entry, CaseClock.instant()));
+        log.info("案件 {}: {} {} 由 {}（{}）作出", entry.caseNo(), entry.stepName(),
+                entry.decisionLabel() == null ? entry.decision() : entry.decisionLabel(),
+                entry.actorUser() == null ? "系统" : entry.actorUser(), entry.actorGroup());
+        return saved;
+    }
+
+    @Override
+    @Transactional
+    public CaseDecision recordSystem(DelegateExecution execution, String decision, String comment) {
+        return record(new CaseDecision.Entry(CaseRefs.caseNo(execution), execution.getProcessInstanceId(),
+                CaseRefs.processKey(execution), null, execution.getCurrentActivityId(),
+                execution.getCurrentActivityName(), CaseDecision.Type.SYSTEM, decision, null, comment, null, null,
+                null));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CaseDecision> ofCase(String caseNo) {
+        return decisions.findByCaseNoOrderByIdAsc(caseNo);
+    }
+}

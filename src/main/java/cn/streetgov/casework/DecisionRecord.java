@@ -1,0 +1,23 @@
+package cn.streetgov.casework;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.List;
+
+/**
+ * The one record of decisions and opinions of every workflow ({@code case_decision}). The kernel's
+ * decision listener writes the officials' decisions; workflows write only the engine's own steps
+ * ({@link #recordSystem}) and read the record of a case.
+ */
+public interface DecisionRecord {
+
+    CaseDecision record(CaseDecision.Entry entry);
+
+    /**
+     * A step the engine took by itself (a reopening, a close) at the execution's current activity:
+     * no user, no organisation.
+     */
+    CaseDecision recordSystem(DelegateExecution execution, String decision, String comment);
+
+    /** The decisions of one case, oldest first. */
+    List<CaseDecision> ofCase(String caseNo);
+}

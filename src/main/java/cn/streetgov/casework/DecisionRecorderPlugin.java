@@ -1,0 +1,111 @@
+package cn.streetgov.casework;
+
+import cn.streetgov.casework.TaskDecisions.TaskDecision;
+import cn.streetgov.common.InvalidInputException;
+import cn.streetgov.common.PlainVariables;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one decision listener of every workflow, put on the completion of every user task of every
+ * process the engine deploys (built in: no skip option skips it). For a task its workflow declares
+ * ({@link TaskDecisions}) it checks the submitted values against the declaration (Chinese reasons;
+ * the completion is refused and nothing is written), resolves who acted and for which
+ * organisation ({@link Actor}), writes one row of {@code case_decision}, then calls the
+ * workflow's {@link DecisionHook}s for what is specific to it. It runs before the audit trail's
+ * listener, so the trail sees what the hooks worked out.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+class DecisionRecorderPlugin extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<TaskDecisions> declarations;
+    private final ObjectProvider<DecisionRecord> record;
+    private final ObjectProvider<DecisionHook> hooks;
+
+    DecisionRecorderPlugin(ObjectProvider<TaskDecisions> declarations, ObjectProvider<DecisionRecord> record,
+            ObjectProvider<DecisionHook> hooks) {
+        this.declarations = declarations;
+        this.record = record;
+        this.hooks = hooks;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
+                }
+            }
+        });
+    }
+
+    private final TaskListener completed = this::recordDecision;
+
+    void recordDecision(DelegateTask task) {
+        String processKey = CaseRefs.processKey(task.getExecution());
+        TaskDecision declared = declared(processKey, task.getTaskDefinitionKey());
+        if (declared == null) {
+            return;
+        }
+        List<String> errors = declared.check(name -> PlainVariables.value(task, name));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Actor actor = Actor.of(task);
+        String decision = declared.decisionValue(name -> PlainVariables.value(task, name));
+        String comment = declared.commentValue(name -> PlainVariables.value(task, name));
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (String name : declared.recorded()) {
+            Object value = jsonValue(task, name);
+            if (value != null) {
+                details.put(name, value);
+            }
+        }
+        String caseNo = CaseRefs.caseNo(task.getExecution());
+        CaseDecision row = record.getObject().record(new CaseDecision.Entry(caseNo, task.getProcessInstanceId(),
+                processKey, task.getId(), task.getTaskDefinitionKey(), task.getName(), CaseDecision.Type.DECISION,
+                decision, declared.label(decision), comment, Json.write(details), actor.userId(), actor.actedFor()));
+        RecordedDecision recorded = new RecordedDecision(declared, decision, comment, actor, row);
+        hooks.orderedStream().filter(hook -> hook.processKey().equals(processKey))
+                .forEach(hook -> hook.onDecision(task, recorded));
+    }
+
+    private TaskDecision declared(String processKey, String taskKey) {
+        return declarations.orderedStream().filter(d -> d.processKey().equals(processKey)).findFirst()
+                .map(d -> d.byTask().get(taskKey)).orElse(null);
+    }
+
+
+    /** A variable as the details' JSON keeps it: dates as ISO text in the district's zone. */
+    private static Object jsonValue(DelegateTask task, String name) {
+        Object value = PlainVariables.value(task, name);
+        if (value instanceof java.util.Date date) {
+            return CaseClock.toLocal(date).toString();
+        }
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        return value.toString();
+    }
+}
