@@ -32,10 +32,18 @@ class CaseDecisions implements DecisionRecord {
     @Override
     @Transactional
     public CaseDecision recordSystem(DelegateExecution execution, String decision, String comment) {
+        return recordStep(execution, decision, comment, null, null);
+    }
+
+    @Override
+    @Transactional
+    public CaseDecision recordStep(DelegateExecution execution, String decision, String comment, String actorUser,
+            String actorGroup) {
         return record(new CaseDecision.Entry(CaseRefs.caseNo(execution), execution.getProcessInstanceId(),
                 CaseRefs.processKey(execution), null, execution.getCurrentActivityId(),
-                execution.getCurrentActivityName(), CaseDecision.Type.SYSTEM, decision, null, comment, null, null,
-                null));
+                execution.getCurrentActivityName(),
+                actorUser == null ? CaseDecision.Type.SYSTEM : CaseDecision.Type.DECISION, decision, null, comment,
+                null, actorUser, actorGroup));
     }
 
     @Override

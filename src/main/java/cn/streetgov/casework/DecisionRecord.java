@@ -18,6 +18,13 @@ public interface DecisionRecord {
      */
     CaseDecision recordSystem(DelegateExecution execution, String decision, String comment);
 
+    /**
+     * A step at the execution's current activity taken for a person outside a user task (an
+     * objection sent through the API): recorded with that person and organisation.
+     */
+    CaseDecision recordStep(DelegateExecution execution, String decision, String comment, String actorUser,
+            String actorGroup);
+
     /** The decisions of one case, oldest first. */
     List<CaseDecision> ofCase(String caseNo);
 }

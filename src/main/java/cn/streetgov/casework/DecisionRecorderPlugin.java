@@ -75,13 +75,7 @@ class DecisionRecorderPlugin extends AbstractProcessEnginePlugin {
         Actor actor = Actor.of(task);
         String decision = declared.decisionValue(name -> PlainVariables.value(task, name));
         String comment = declared.commentValue(name -> PlainVariables.value(task, name));
-        Map<String, Object> details = new LinkedHashMap<>();
-        for (String name : declared.recorded()) {
-            Object value = jsonValue(task, name);
-            if (value != null) {
-                details.put(name, value);
-            }
-        }
+        Map<String, Object> details = details(task, declared.recorded());
         String caseNo = CaseRefs.caseNo(task.getExecution());
         CaseDecision row = record.getObject().record(new CaseDecision.Entry(caseNo, task.getProcessInstanceId(),
                 processKey, task.getId(), task.getTaskDefinitionKey(), task.getName(), CaseDecision.Type.DECISION,
@@ -89,6 +83,23 @@ class DecisionRecorderPlugin extends AbstractProcessEnginePlugin {
         RecordedDecision recorded = new RecordedDecision(declared, decision, comment, actor, row);
         hooks.orderedStream().filter(hook -> hook.processKey().equals(processKey))
                 .forEach(hook -> hook.onDecision(task, recorded));
+        if (!declared.context().isEmpty()) {
+            // the server-owned values as the hooks left them (a grade worked out from the scores)
+            Map<String, Object> all = Json.readObject(row.getDetails());
+            all.putAll(details(task, declared.context()));
+            row.amend(row.getDecision(), row.getDecisionLabel(), Json.write(all));
+        }
+    }
+
+    private static Map<String, Object> details(DelegateTask task, List<String> names) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (String name : names) {
+            Object value = jsonValue(task, name);
+            if (value != null) {
+                details.put(name, value);
+            }
+        }
+        return details;
     }
 
     private TaskDecision declared(String processKey, String taskKey) {

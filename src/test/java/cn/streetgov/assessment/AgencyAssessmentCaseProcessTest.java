@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import cn.streetgov.assessment.domain.AssessmentCampaign;
 import cn.streetgov.assessment.domain.AssessmentCase;
-import cn.streetgov.assessment.domain.AssessmentDecision;
+import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.assessment.domain.AssessmentObjection;
 import cn.streetgov.assessment.process.AssessmentCaseProcess;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Elements;
@@ -63,8 +63,17 @@ class AgencyAssessmentCaseProcessTest extends AssessmentTestSupport {
         assertThat(done.getGrade().name()).isEqualTo("GOOD");
         assertThat(done.getStatus().name()).isEqualTo("FINAL");
         assertThat(done.getFinalisedAt()).isNotNull();
-        assertThat(assessments.decisionsOf(done.getId())).extracting(AssessmentDecision::getTaskKey)
+        assertThat(assessments.decisionsOf(done.getId())).extracting(CaseDecision::getTaskKey)
                 .containsExactly(Elements.SELF_EVALUATE, Elements.SCORE, Elements.COMMITTEE);
+        // the kernel's one record: the committee's decision with its label, who, for which organisation,
+        // and the score and grade the hook worked out (also as the audit trail's context)
+        assertThat(assessments.decisionsOf(done.getId())).last().satisfies(d -> {
+            assertThat(d.getDecision()).isEqualTo("CONFIRM");
+            assertThat(d.getDecisionLabel()).isEqualTo("确认");
+            assertThat(d.getActorUser()).isEqualTo("s01-sec");
+            assertThat(d.getActorGroup()).isEqualTo("street-committee-S01");
+            assertThat(d.getDetails()).contains("\"grade\":\"GOOD\"").contains("\"totalScore\":86.25");
+        });
     }
 
     @Test
@@ -77,8 +86,8 @@ class AgencyAssessmentCaseProcessTest extends AssessmentTestSupport {
         AssessmentCase c = record(instance);
         assertThat(c.getSelfStatus().name()).isEqualTo("NOT_SUBMITTED");
         assertThat(c.getSelfScore()).isNull();
-        assertThat(assessments.decisionsOf(c.getId())).extracting(AssessmentDecision::getDecision)
-                .containsExactly("NOT_SUBMITTED");
+        assertThat(assessments.decisionsOf(c.getId())).extracting(CaseDecision::getDecision, CaseDecision::getType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("NOT_SUBMITTED", CaseDecision.Type.SYSTEM));
         assertThat(runtimeService.getVariable(instance.getId(), Vars.SELF_STATUS)).isEqualTo("NOT_SUBMITTED");
     }
 

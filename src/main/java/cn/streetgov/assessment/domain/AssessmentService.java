@@ -1,5 +1,7 @@
 package cn.streetgov.assessment.domain;
 
+import cn.streetgov.casework.CaseDecision;
+import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
@@ -38,14 +40,14 @@ public class AssessmentService {
 
     private final AssessmentCampaignRepository campaigns;
     private final AssessmentCaseRepository cases;
-    private final AssessmentDecisionRepository decisions;
+    private final DecisionRecord decisions;
     private final AssessmentObjectionRepository objections;
     private final AssessmentResultRepository results;
     private final OrgDirectory org;
     private final AssessmentProperties properties;
 
     AssessmentService(AssessmentCampaignRepository campaigns, AssessmentCaseRepository cases,
-            AssessmentDecisionRepository decisions, AssessmentObjectionRepository objections,
+            DecisionRecord decisions, AssessmentObjectionRepository objections,
             AssessmentResultRepository results, OrgDirectory org, AssessmentProperties properties) {
         this.campaigns = campaigns;
         this.cases = cases;
@@ -164,8 +166,8 @@ public class AssessmentService {
     }
 
     @Transactional(readOnly = true)
-    public List<AssessmentDecision> decisionsOf(Long caseId) {
-        return decisions.findByCaseIdOrderByIdAsc(caseId);
+    public List<CaseDecision> decisionsOf(Long caseId) {
+        return decisions.ofCase(requireCase(caseId).getCaseNo());
     }
 
     @Transactional(readOnly = true)
@@ -194,7 +196,7 @@ public class AssessmentService {
         return c;
     }
 
-    public void recordSelfEvaluation(Long caseId, Integer score, String report, Actor actor, String taskKey) {
+    public void recordSelfEvaluation(Long caseId, Integer score, String report, Actor actor) {
         List<String> errors = new ArrayList<>();
         if (score == null || score < 0 || score > 100) {
             errors.add("自评分应为 0 到 100 的整数");
@@ -209,18 +211,16 @@ public class AssessmentService {
         c.setSelfReport(text);
         c.setSelfBy(actor.userId());
         c.setSelfAt(CaseClock.now());
-        decide(c, taskKey, SelfStatus.SUBMITTED.name(), BigDecimal.valueOf(score), text, actor);
     }
 
-    public void recordSelfEvaluationMissed(Long caseId, String elementId) {
+    public void recordSelfEvaluationMissed(Long caseId) {
         AssessmentCase c = requireCase(caseId);
         c.setSelfStatus(SelfStatus.NOT_SUBMITTED);
-        decide(c, elementId, SelfStatus.NOT_SUBMITTED.name(), null, "自评期限已过，未提交自评", new Actor(null, null));
         log.info("{}: 派驻机构未在期限内提交自评，考核继续", c.getCaseNo());
     }
 
     /** Checks and records the street office's scores (all problems at once). */
-    public void recordScores(Long caseId, Scores scores, Actor actor, String taskKey) {
+    public void recordScores(Long caseId, Scores scores, Actor actor) {
         AssessmentCase c = requireCase(caseId);
         List<String> errors = new ArrayList<>();
         score(scores.command(), "指挥调度", errors);
@@ -246,10 +246,6 @@ public class AssessmentService {
         c.setScoredBy(actor.userId());
         c.setScoredGroup(actor.group());
         c.setScoredAt(CaseClock.now());
-        String summary = "指挥调度 " + scores.command() + "，履职清单 " + scores.duty() + "，工作作风 " + scores.style()
-                + "，协作配合 " + scores.cooperation() + "，群众满意度 " + scores.satisfaction()
-                + (scores.veto() ? "；一票否决: " + vetoReason : "") + (changed ? "；修改预填分理由: " + changeReason : "");
-        decide(c, taskKey, scores.veto() ? "VETO" : "SCORED", null, summary, actor);
     }
 
     /** The grade DMN assessment-grade proposes on the office's scores. */
@@ -264,7 +260,7 @@ public class AssessmentService {
      * is already reached by the cases its committee has decided.
      */
     public void recordCommittee(Long caseId, String decision, Double adjustedScore, String reason, double total,
-            String grade, Actor actor, String taskKey) {
+            String grade, Actor actor) {
         AssessmentCase c = requireCase(caseId);
         checkExcellentCap(c, Grade.of(grade));
         c.setCommitteeDecision(decision);
@@ -275,7 +271,6 @@ public class AssessmentService {
         c.setCommitteeAt(CaseClock.now());
         c.setTotalScore(decimal(total));
         c.setGrade(Grade.of(grade));
-        decide(c, taskKey, decision, decimal(total), reason, actor);
     }
 
     private void checkExcellentCap(AssessmentCase c, Grade grade) {
@@ -308,8 +303,6 @@ public class AssessmentService {
         AssessmentCase c = requireCase(caseId);
         c.setStatus(CaseStatus.OBJECTION);
         c.setObjectionCount(c.getObjectionCount() + 1);
-        decide(c, "messageEvent_objection", "OBJECTION", null, text, new Actor(raisedBy,
-                PostRole.AGENCY.groupId(c.getAgencyCode())));
         return objections.save(new AssessmentObjection(caseId, c.getObjectionCount(), text, raisedBy, CaseClock.now()));
     }
 
@@ -318,7 +311,7 @@ public class AssessmentService {
      * score changes; KEEP/REJECT: it stays) of the latest objection.
      */
     public void recordObjectionDecision(Long caseId, String decision, double total, String grade, String comment,
-            Actor actor, String taskKey) {
+            Actor actor) {
         AssessmentCase c = requireCase(caseId);
         boolean changes = !decimal(total).equals(c.getTotalScore()) || Grade.of(grade) != c.getGrade();
         if (changes) {
@@ -330,7 +323,6 @@ public class AssessmentService {
         if (!list.isEmpty()) {
             list.get(list.size() - 1).decide(decision, decimal(total), grade, actor.userId(), actor.group(), CaseClock.now());
         }
-        decide(c, taskKey, decision, decimal(total), comment, actor);
     }
 
     public void finalise(Long caseId) {
@@ -340,15 +332,13 @@ public class AssessmentService {
         log.info("{}: 考核结果已确定 {} 分，{}", c.getCaseNo(), c.getTotalScore(), c.getGrade().label());
     }
 
-    public void recordSuggestionDecision(Long caseId, boolean use, String action, String reason, Actor actor,
-            String taskKey) {
+    public void recordSuggestionDecision(Long caseId, boolean use, String action, String reason, Actor actor) {
         AssessmentCase c = requireCase(caseId);
         c.setUseSuggestion(use);
         c.setSuggestionAction(use ? action : null);
         c.setSuggestionReason(reason);
         c.setSuggestionBy(actor.userId());
         c.setSuggestionAt(CaseClock.now());
-        decide(c, taskKey, use ? "SUGGEST_" + action : "NO_SUGGESTION", null, reason, actor);
     }
 
     public void recordSuggestionSent(Long caseId, String consultationInstanceId) {
@@ -389,11 +379,6 @@ public class AssessmentService {
 
     // ---- helpers ----
 
-    private void decide(AssessmentCase c, String taskKey, String decision, BigDecimal score, String comment,
-            Actor actor) {
-        decisions.save(new AssessmentDecision(c.getId(), taskKey, decision, score, comment, actor.userId(),
-                actor.group(), CaseClock.now()));
-    }
 
     private static void score(Integer value, String label, List<String> errors) {
         if (value == null || value < 0 || value > 100) {

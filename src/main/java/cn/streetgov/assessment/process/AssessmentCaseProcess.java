@@ -133,6 +133,10 @@ public class AssessmentCaseProcess implements TaskDecisions {
         this.properties = properties;
     }
 
+    /** Recorded decisions of the tasks without a decision variable. */
+    public static final String SUBMITTED = "SUBMITTED";
+    public static final String SCORED = "SCORED";
+
     @Override
     public String processKey() {
         return KEY;
@@ -141,17 +145,29 @@ public class AssessmentCaseProcess implements TaskDecisions {
     @Override
     public Map<String, TaskDecision> byTask() {
         Map<String, TaskDecision> tasks = new LinkedHashMap<>();
-        tasks.put(Elements.SELF_EVALUATE, TaskDecision.of(null, Vars.SELF_REPORT, Vars.SELF_SCORE));
-        tasks.put(Elements.SCORE, TaskDecision.of(Vars.VETO_ITEM, Vars.SCORE_CHANGE_REASON, Vars.SCORE_COMMAND,
-                Vars.SCORE_DUTY, Vars.SCORE_STYLE, Vars.SCORE_COOPERATION, Vars.SCORE_SATISFACTION, Vars.VETO_REASON));
+        tasks.put(Elements.SELF_EVALUATE, TaskDecision.of(null, Vars.SELF_REPORT, Vars.SELF_SCORE)
+                .recordedAs(SUBMITTED).reasonRequired("自评报告"));
+        tasks.put(Elements.SCORE, TaskDecision.of(null, Vars.SCORE_CHANGE_REASON, Vars.SCORE_COMMAND,
+                Vars.SCORE_DUTY, Vars.SCORE_STYLE, Vars.SCORE_COOPERATION, Vars.SCORE_SATISFACTION, Vars.VETO_ITEM,
+                Vars.VETO_REASON).recordedAs(SCORED));
         tasks.put(Elements.COMMITTEE, TaskDecision.of(Vars.COMMITTEE_DECISION, Vars.ADJUST_REASON, Vars.ADJUSTED_SCORE)
+                .choice("审定意见", "CONFIRM", "确认", "ADJUST", "调整")
+                .reasonUnless("调整理由", "CONFIRM")
                 .withContext(Vars.TOTAL_SCORE, Vars.GRADE));
         tasks.put(Elements.REVIEW_OBJECTION, TaskDecision.of(Vars.REVIEW_DECISION, Vars.REVIEW_COMMENT,
-                Vars.REVIEWED_SCORE).withContext(Vars.TOTAL_SCORE, Vars.GRADE));
+                Vars.REVIEWED_SCORE)
+                .choice("复核意见", "UPHOLD", "异议成立", "REJECT", "异议不成立")
+                .reasonRequired("复核意见")
+                .withContext(Vars.TOTAL_SCORE, Vars.GRADE));
         tasks.put(Elements.ARBITRATE, TaskDecision.of(Vars.ARBITRATION_DECISION, Vars.ARBITRATION_COMMENT,
-                Vars.ARBITRATED_SCORE).withContext(Vars.TOTAL_SCORE, Vars.GRADE));
+                Vars.ARBITRATED_SCORE)
+                .choice("裁决结果", "KEEP", "维持", "CHANGE", "变更")
+                .reasonRequired("裁决意见")
+                .withContext(Vars.TOTAL_SCORE, Vars.GRADE));
         tasks.put(Elements.DECIDE_SUGGESTION, TaskDecision.of(Vars.USE_SUGGESTION, Vars.SUGGESTION_REASON,
-                Vars.SUGGESTION_ACTION));
+                Vars.SUGGESTION_ACTION)
+                .choice("是否行使人事任免建议权", "true", "提出建议", "false", "不提出建议")
+                .reasonUnless("建议理由", "false"));
         return tasks;
     }
 

@@ -65,6 +65,9 @@ public class AssessmentProcess implements TaskDecisions, ProcessStarters {
         this.timer = timer;
     }
 
+    /** The recorded decision of the organisation department's note. */
+    public static final String NOTED = "NOTED";
+
     @Override
     public String processKey() {
         return KEY;
@@ -83,7 +86,8 @@ public class AssessmentProcess implements TaskDecisions, ProcessStarters {
     @Override
     public Map<String, TaskDecision> byTask() {
         Map<String, TaskDecision> tasks = new LinkedHashMap<>();
-        tasks.put(Elements.TAKE_NOTE, TaskDecision.of(null, Vars.NOTE_COMMENT).withContext(Vars.PERIOD));
+        tasks.put(Elements.TAKE_NOTE, TaskDecision.of(null, Vars.NOTE_COMMENT).withContext(Vars.PERIOD)
+                .recordedAs(NOTED));
         return tasks;
     }
 

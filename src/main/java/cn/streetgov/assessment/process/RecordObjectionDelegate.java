@@ -1,5 +1,8 @@
 package cn.streetgov.assessment.process;
 
+import cn.streetgov.org.domain.PostRole;
+import cn.streetgov.assessment.domain.AssessmentObjection;
+import cn.streetgov.casework.DecisionRecord;
 import static cn.streetgov.assessment.process.AssessmentCaseProcess.string;
 
 import cn.streetgov.assessment.domain.AssessmentService;
@@ -16,10 +19,14 @@ import org.springframework.stereotype.Component;
 @Component("recordObjectionDelegate")
 class RecordObjectionDelegate implements JavaDelegate {
 
-    private final AssessmentService assessments;
+    static final String OBJECTION = "OBJECTION";
 
-    RecordObjectionDelegate(AssessmentService assessments) {
+    private final AssessmentService assessments;
+    private final DecisionRecord decisions;
+
+    RecordObjectionDelegate(AssessmentService assessments, DecisionRecord decisions) {
         this.assessments = assessments;
+        this.decisions = decisions;
     }
 
     @Override
@@ -29,7 +36,9 @@ class RecordObjectionDelegate implements JavaDelegate {
             Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
             by = auth == null ? null : auth.getUserId();
         }
-        assessments.recordObjection((Long) execution.getVariable(Vars.CASE_ID),
+        AssessmentObjection objection = assessments.recordObjection((Long) execution.getVariable(Vars.CASE_ID),
                 string(execution.getVariable(Vars.OBJECTION_REASON)), by);
+        decisions.recordStep(execution, OBJECTION, objection.getReason(), by,
+                PostRole.AGENCY.groupId(string(execution.getVariable(Vars.AGENCY_CODE))));
     }
 }

@@ -1,5 +1,6 @@
 package cn.streetgov.assessment.process;
 
+import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.assessment.domain.AssessmentService;
 import cn.streetgov.assessment.domain.SelfStatus;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
@@ -12,15 +13,17 @@ import org.springframework.stereotype.Component;
 class RecordSelfEvaluationMissedDelegate implements JavaDelegate {
 
     private final AssessmentService assessments;
+    private final DecisionRecord decisions;
 
-    RecordSelfEvaluationMissedDelegate(AssessmentService assessments) {
+    RecordSelfEvaluationMissedDelegate(AssessmentService assessments, DecisionRecord decisions) {
         this.assessments = assessments;
+        this.decisions = decisions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        assessments.recordSelfEvaluationMissed((Long) execution.getVariable(Vars.CASE_ID),
-                execution.getCurrentActivityId());
+        assessments.recordSelfEvaluationMissed((Long) execution.getVariable(Vars.CASE_ID));
+        decisions.recordSystem(execution, SelfStatus.NOT_SUBMITTED.name(), "自评期限已过，未提交自评");
         execution.setVariable(Vars.SELF_STATUS, SelfStatus.NOT_SUBMITTED.name());
     }
 }

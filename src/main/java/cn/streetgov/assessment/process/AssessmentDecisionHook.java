@@ -17,17 +17,21 @@ import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.org.domain.PostRole;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import cn.streetgov.casework.DecisionHook;
+import cn.streetgov.casework.RecordedDecision;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * On completion of each user task of agency-assessment-case: checks the submitted decision
- * (Chinese reasons; the completion is refused and nothing is written), lets DMN assessment-grade
- * grade any changed score, enforces the cap on EXCELLENT, and records the decision in the case's tables.
+ * What agency-assessment-case does after the kernel has checked and recorded a decision: the
+ * checks only it knows (scores 0–100, a reason for a changed pre-filled score), DMN
+ * assessment-grade for any changed score, the cap on EXCELLENT, the case's state and variables,
+ * and the score and grade added to the recorded decision.
  */
-@Component("assessmentTaskListener")
-class AssessmentTaskListener implements TaskListener {
+@Component
+class AssessmentDecisionHook implements DecisionHook {
 
+    static final String VETO = "VETO";
     static final String CONFIRM = "CONFIRM";
     static final String ADJUST = "ADJUST";
     static final String UPHOLD = "UPHOLD";
@@ -39,13 +43,18 @@ class AssessmentTaskListener implements TaskListener {
     private final AssessmentService assessments;
     private final GradeRules rules;
 
-    AssessmentTaskListener(AssessmentService assessments, GradeRules rules) {
+    AssessmentDecisionHook(AssessmentService assessments, GradeRules rules) {
         this.assessments = assessments;
         this.rules = rules;
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    public String processKey() {
+        return AssessmentCaseProcess.KEY;
+    }
+
+    @Override
+    public void onDecision(DelegateTask task, RecordedDecision decision) {
         Long caseId = (Long) task.getVariable(Vars.CASE_ID);
         String key = task.getTaskDefinitionKey();
         String orgCode = string(task.getVariable(Vars.ORG_CODE));
@@ -53,30 +62,36 @@ class AssessmentTaskListener implements TaskListener {
         switch (key) {
             case Elements.SELF_EVALUATE -> {
                 Integer score = integer(task.getVariable(Vars.SELF_SCORE));
-                assessments.recordSelfEvaluation(caseId, score, string(task.getVariable(Vars.SELF_REPORT)),
-                        actor(task, PostRole.AGENCY.groupId(string(task.getVariable(Vars.AGENCY_CODE)))), key);
+                assessments.recordSelfEvaluation(caseId, score, decision.comment(),
+                        actor(decision, PostRole.AGENCY.groupId(string(task.getVariable(Vars.AGENCY_CODE)))));
+                decision.amend(decision.decision(), Map.of("score", score));
                 task.setVariable(Vars.SELF_SCORE, score);
                 task.setVariable(Vars.SELF_STATUS, SelfStatus.SUBMITTED.name());
             }
-            case Elements.SCORE -> score(task, caseId, actor(task, PostRole.STREET_OFFICE.groupId(orgCode)));
-            case Elements.COMMITTEE -> committee(task, caseId, actor(task, committee));
-            case Elements.REVIEW_OBJECTION -> review(task, caseId, actor(task, committee));
-            case Elements.ARBITRATE -> arbitrate(task, caseId, actor(task, PostRole.ASSESSMENT_OFFICE.groupId(null)));
-            case Elements.DECIDE_SUGGESTION -> suggestion(task, caseId, actor(task, committee));
+            case Elements.SCORE -> score(task, decision, caseId,
+                    actor(decision, PostRole.STREET_OFFICE.groupId(orgCode)));
+            case Elements.COMMITTEE -> committee(task, decision, caseId, actor(decision, committee));
+            case Elements.REVIEW_OBJECTION -> review(task, decision, caseId, actor(decision, committee));
+            case Elements.ARBITRATE -> arbitrate(task, decision, caseId,
+                    actor(decision, PostRole.ASSESSMENT_OFFICE.groupId(null)));
+            case Elements.DECIDE_SUGGESTION -> suggestion(task, decision, caseId, actor(decision, committee));
             default -> {
                 // no decision to record
             }
         }
     }
 
-    private void score(DelegateTask task, Long caseId, Actor actor) {
+    private void score(DelegateTask task, RecordedDecision decision, Long caseId, Actor actor) {
         Boolean veto = bool(task.getVariable(Vars.VETO_ITEM));
         Scores scores = new Scores(integer(task.getVariable(Vars.SCORE_COMMAND)),
                 integer(task.getVariable(Vars.SCORE_DUTY)), integer(task.getVariable(Vars.SCORE_STYLE)),
                 integer(task.getVariable(Vars.SCORE_COOPERATION)), integer(task.getVariable(Vars.SCORE_SATISFACTION)),
                 Boolean.TRUE.equals(veto), string(task.getVariable(Vars.VETO_REASON)),
                 string(task.getVariable(Vars.SCORE_CHANGE_REASON)));
-        assessments.recordScores(caseId, scores, actor, task.getTaskDefinitionKey());
+        assessments.recordScores(caseId, scores, actor);
+        if (scores.veto()) {
+            decision.amend(VETO, Map.of());
+        }
         task.setVariable(Vars.SCORE_COMMAND, scores.command());
         task.setVariable(Vars.SCORE_DUTY, scores.duty());
         task.setVariable(Vars.SCORE_STYLE, scores.style());
@@ -86,80 +101,66 @@ class AssessmentTaskListener implements TaskListener {
         task.setVariable(Vars.ADJUSTED_SCORE, null);
     }
 
-    private void committee(DelegateTask task, Long caseId, Actor actor) {
-        String decision = string(task.getVariable(Vars.COMMITTEE_DECISION));
-        String reason = trimmed(task.getVariable(Vars.ADJUST_REASON));
+    private void committee(DelegateTask task, RecordedDecision recorded, Long caseId, Actor actor) {
+        String decision = recorded.decision();
+        String reason = recorded.comment();
         GradeRules.Result result;
         Double adjusted = null;
         if (CONFIRM.equals(decision)) {
             AssessmentCase c = assessments.requireCase(caseId);
             result = new GradeRules.Result(c.getProposedScore().doubleValue(), c.getProposedGrade().name());
         } else if (ADJUST.equals(decision)) {
-            adjusted = requireScore(task.getVariable(Vars.ADJUSTED_SCORE), "调整后的总分",
-                    reason == null ? "请填写调整理由" : null);
+            adjusted = requireScore(task.getVariable(Vars.ADJUSTED_SCORE), "调整后的总分", null);
             result = rules.evaluate(task, adjusted);
         } else {
-            throw new InvalidInputException("请选择审定意见: 确认（CONFIRM）或调整（ADJUST）");
+            throw new IllegalStateException("declared values only: " + decision);
         }
-        assessments.recordCommittee(caseId, decision, adjusted, reason, result.totalScore(), result.grade(), actor,
-                task.getTaskDefinitionKey());
+        assessments.recordCommittee(caseId, decision, adjusted, reason, result.totalScore(), result.grade(), actor);
         task.setVariable(Vars.ADJUSTED_SCORE, adjusted);
         setResult(task, result);
+        recorded.amend(decision, Map.of("totalScore", result.totalScore(), "grade", result.grade()));
     }
 
-    private void review(DelegateTask task, Long caseId, Actor actor) {
-        String decision = string(task.getVariable(Vars.REVIEW_DECISION));
-        String comment = trimmed(task.getVariable(Vars.REVIEW_COMMENT));
+    private void review(DelegateTask task, RecordedDecision recorded, Long caseId, Actor actor) {
+        String decision = recorded.decision();
         GradeRules.Result result;
         if (UPHOLD.equals(decision)) {
-            double score = requireScore(task.getVariable(Vars.REVIEWED_SCORE), "复核后的总分",
-                    comment == null ? "请填写复核意见" : null);
-            result = rules.evaluate(task, score);
-        } else if (REJECT.equals(decision)) {
-            requireComment(comment, "请填写复核意见（维持原结果的理由）");
-            result = current(caseId);
+            result = rules.evaluate(task, requireScore(task.getVariable(Vars.REVIEWED_SCORE), "复核后的总分", null));
         } else {
-            throw new InvalidInputException("请选择复核意见: 异议成立（UPHOLD）或不成立（REJECT）");
+            result = current(caseId);
         }
-        assessments.recordObjectionDecision(caseId, decision, result.totalScore(), result.grade(), comment, actor,
-                task.getTaskDefinitionKey());
+        assessments.recordObjectionDecision(caseId, decision, result.totalScore(), result.grade(), recorded.comment(),
+                actor);
         setResult(task, result);
+        recorded.amend(decision, Map.of("totalScore", result.totalScore(), "grade", result.grade()));
     }
 
-    private void arbitrate(DelegateTask task, Long caseId, Actor actor) {
-        String decision = string(task.getVariable(Vars.ARBITRATION_DECISION));
-        String comment = trimmed(task.getVariable(Vars.ARBITRATION_COMMENT));
+    private void arbitrate(DelegateTask task, RecordedDecision recorded, Long caseId, Actor actor) {
+        String decision = recorded.decision();
         GradeRules.Result result;
         if (CHANGE.equals(decision)) {
-            double score = requireScore(task.getVariable(Vars.ARBITRATED_SCORE), "裁决后的总分",
-                    comment == null ? "请填写裁决意见" : null);
-            result = rules.evaluate(task, score);
-        } else if (KEEP.equals(decision)) {
-            requireComment(comment, "请填写裁决意见");
-            result = current(caseId);
+            result = rules.evaluate(task, requireScore(task.getVariable(Vars.ARBITRATED_SCORE), "裁决后的总分", null));
         } else {
-            throw new InvalidInputException("请选择裁决结果: 维持（KEEP）或变更（CHANGE）");
+            result = current(caseId);
         }
-        assessments.recordObjectionDecision(caseId, decision, result.totalScore(), result.grade(), comment, actor,
-                task.getTaskDefinitionKey());
+        assessments.recordObjectionDecision(caseId, decision, result.totalScore(), result.grade(), recorded.comment(),
+                actor);
         setResult(task, result);
+        recorded.amend(decision, Map.of("totalScore", result.totalScore(), "grade", result.grade()));
     }
 
-    private void suggestion(DelegateTask task, Long caseId, Actor actor) {
-        Boolean use = bool(task.getVariable(Vars.USE_SUGGESTION));
-        if (use == null) {
-            throw new InvalidInputException("请选择是否行使人事任免建议权");
-        }
-        String reason = trimmed(task.getVariable(Vars.SUGGESTION_REASON));
+    private void suggestion(DelegateTask task, RecordedDecision recorded, Long caseId, Actor actor) {
+        boolean use = Boolean.parseBoolean(recorded.decision());
+        String reason = recorded.comment();
         String action = string(task.getVariable(Vars.SUGGESTION_ACTION));
         if (use) {
             action = action == null || action.isBlank() ? SUGGESTION_ACTIONS.get(0) : action;
             if (!SUGGESTION_ACTIONS.contains(action)) {
                 throw new InvalidInputException("建议类型应为免职（REMOVE）或调整（TRANSFER）");
             }
-            requireComment(reason, "请填写建议理由");
+            recorded.amend(recorded.decision(), Map.of("suggestionAction", action));
         }
-        assessments.recordSuggestionDecision(caseId, use, action, reason, actor, task.getTaskDefinitionKey());
+        assessments.recordSuggestionDecision(caseId, use, action, reason, actor);
         task.setVariable(Vars.USE_SUGGESTION, use);
         task.setVariable(Vars.SUGGESTION_ACTION, use ? action : null);
     }
@@ -191,25 +192,11 @@ class AssessmentTaskListener implements TaskListener {
         return Math.round(score * 100) / 100.0;
     }
 
-    private static void requireComment(String comment, String message) {
-        if (comment == null) {
-            throw new InvalidInputException(message);
-        }
-    }
 
-    private static String trimmed(Object value) {
-        String text = string(value);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        if (text.length() > AssessmentService.TEXT_MAX) {
-            throw new InvalidInputException("填写的内容不能超过 " + AssessmentService.TEXT_MAX + " 个字");
-        }
-        return text.trim();
-    }
 
     /** The kernel's actor, recorded for the given organisation. */
-    static Actor actor(DelegateTask task, String group) {
-        return new Actor(cn.streetgov.casework.Actor.of(task).userId(), group);
+    /** The kernel's actor, recorded by the assessment's tables for the given organisation. */
+    static Actor actor(RecordedDecision decision, String group) {
+        return new Actor(decision.actor().userId(), group);
     }
 }
