@@ -10,7 +10,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Every Camunda group the organisation model defines, with its Chinese name (CONTRACT.md "Groups"). */
+/**
+ * Every Camunda group the organisation model defines, with its Chinese name (CONTRACT.md "Groups").
+ * The groups of deactivated organisations stay (running cases and their authorizations name them),
+ * marked {@value #DEACTIVATED} in their name; they have no members, since nobody holds a post there.
+ */
 @Component
 public class GroupCatalog {
 
@@ -18,6 +22,8 @@ public class GroupCatalog {
     public static final String TYPE_WORKFLOW = "WORKFLOW";
     /** Camunda group type of the administrators' group. */
     public static final String TYPE_SYSTEM = "SYSTEM";
+    /** Appended to the name of a deactivated organisation's group. */
+    public static final String DEACTIVATED = "（已停用）";
 
     private final OrgDirectory directory;
 
@@ -31,18 +37,21 @@ public class GroupCatalog {
     @Transactional(readOnly = true)
     public List<GroupDefinition> all() {
         List<GroupDefinition> groups = new ArrayList<>();
-        for (OrgUnit unit : directory.units()) {
+        for (OrgUnit unit : directory.allUnits()) {
             boolean town = unit.getType() == UnitType.TOWN;
+            String mark = unit.isActive() ? "" : DEACTIVATED;
             groups.add(workflow(PostRole.STREET_COMMITTEE.groupId(unit.getCode()),
-                    unit.getName() + (town ? "党委" : "党工委")));
+                    unit.getName() + (town ? "党委" : "党工委") + mark));
             groups.add(workflow(PostRole.STREET_OFFICE.groupId(unit.getCode()),
-                    unit.getName() + (town ? "人民政府" : "办事处")));
+                    unit.getName() + (town ? "人民政府" : "办事处") + mark));
         }
-        for (Department dept : directory.departments()) {
-            groups.add(workflow(PostRole.DEPARTMENT.groupId(dept.getCode()), dept.getName()));
+        for (Department dept : directory.allDepartments()) {
+            groups.add(workflow(PostRole.DEPARTMENT.groupId(dept.getCode()),
+                    dept.getName() + (dept.isActive() ? "" : DEACTIVATED)));
         }
-        for (Agency agency : directory.agencies()) {
-            groups.add(workflow(PostRole.AGENCY.groupId(agency.getCode()), agency.getName()));
+        for (Agency agency : directory.allAgencies()) {
+            groups.add(workflow(PostRole.AGENCY.groupId(agency.getCode()),
+                    agency.getName() + (agency.isActive() ? "" : DEACTIVATED)));
         }
         groups.add(workflow(PostRole.LEGAL_REVIEW.groupId(null), "司法局（合法性审查）"));
         groups.add(workflow(PostRole.BIANBAN.groupId(null), "区委编办"));

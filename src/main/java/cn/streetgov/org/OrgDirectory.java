@@ -17,6 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The organisation model as the workflows see it: streets/towns, departments, dispatched
  * agencies and their heads. Unknown codes raise {@link NotFoundException} with a Chinese reason.
+ * <p>
+ * The lists ({@link #units()}, {@link #agencies()}, {@link #groupsOf} …) hold what is in force: the
+ * active organisations, those new work may go to. Lookups by code ({@code find…}, {@code require…})
+ * also find what an administrator deactivated, since cases keep naming it; the {@code all…} lists
+ * hold everything, for the administrators and the Camunda groups.
  */
 @Service
 @Transactional(readOnly = true)
@@ -32,7 +37,13 @@ public class OrgDirectory {
         this.agencies = agencies;
     }
 
+    /** The active streets and towns. */
     public List<OrgUnit> units() {
+        return units.findByActiveTrueOrderByCodeAsc();
+    }
+
+    /** Every street and town, deactivated ones included. */
+    public List<OrgUnit> allUnits() {
         return units.findAllByOrderByCodeAsc();
     }
 
@@ -44,7 +55,13 @@ public class OrgDirectory {
         return findUnit(code).orElseThrow(() -> new NotFoundException("未知的街道/镇: " + code));
     }
 
+    /** The active departments. */
     public List<Department> departments() {
+        return departments.findByActiveTrueOrderByCodeAsc();
+    }
+
+    /** Every department, deactivated ones included. */
+    public List<Department> allDepartments() {
         return departments.findAllByOrderByCodeAsc();
     }
 
@@ -56,24 +73,33 @@ public class OrgDirectory {
         return findDepartment(code).orElseThrow(() -> new NotFoundException("未知的部门: " + code));
     }
 
+    /** The active agencies. */
     public List<Agency> agencies() {
+        return agencies.findByActiveTrueOrderByCodeAsc();
+    }
+
+    /** Every agency, deactivated ones included. */
+    public List<Agency> allAgencies() {
         return agencies.findAllByOrderByCodeAsc();
     }
 
+    /** The active agencies in the street/town. */
     public List<Agency> agenciesIn(String orgCode) {
-        return agencies.findByOrgCodeOrderByCodeAsc(orgCode);
+        return agencies.findByOrgCodeAndActiveTrueOrderByCodeAsc(orgCode);
     }
 
+    /** The active agencies of the department. */
     public List<Agency> agenciesOf(String deptCode) {
-        return agencies.findByDeptCodeOrderByCodeAsc(deptCode);
+        return agencies.findByDeptCodeAndActiveTrueOrderByCodeAsc(deptCode);
     }
 
     public Optional<Agency> findAgency(String code) {
         return code == null ? Optional.empty() : agencies.findById(code);
     }
 
+    /** The active agency the department keeps in the street/town, if any (where new work for the pair goes). */
     public Optional<Agency> findAgency(String orgCode, String deptCode) {
-        return agencies.findByOrgCodeAndDeptCode(orgCode, deptCode);
+        return agencies.findByOrgCodeAndDeptCodeAndActiveTrue(orgCode, deptCode);
     }
 
     public Agency requireAgency(String code) {
@@ -82,7 +108,7 @@ public class OrgDirectory {
 
     /**
      * Every Camunda group of a role in the current organisation model, e.g. all {@code dept-*} groups
-     * for {@link PostRole#DEPARTMENT}; the one group of a district-wide role.
+     * of the active departments for {@link PostRole#DEPARTMENT}; the one group of a district-wide role.
      */
     public java.util.SortedSet<String> groupsOf(PostRole role) {
         java.util.stream.Stream<String> units = switch (role) {

@@ -2,6 +2,7 @@ package cn.streetgov.security;
 
 import cn.streetgov.org.GroupCatalog;
 import cn.streetgov.org.GroupCatalog.GroupDefinition;
+import cn.streetgov.org.domain.IdentityMirror;
 import cn.streetgov.org.domain.Person;
 import cn.streetgov.org.domain.PersonRepository;
 import cn.streetgov.org.domain.Post;
@@ -25,9 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Passwords stay with Camunda (set in Admin); demo users get "demo" while demo passwords are on;
  * once they are switched off, every password still equal to "demo" is replaced by an unusable
  * random one, and a password someone set is never touched ({@link #passwordAction}).
+ * <p>
+ * Runs in full at start-up ({@link #synchronize}); an administrator's change of the model
+ * synchronises just what changed ({@link #organisationsChanged}, {@link #personChanged}).
  */
 @Component
-public class IdentitySynchronizer {
+public class IdentitySynchronizer implements IdentityMirror {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySynchronizer.class);
 
@@ -36,14 +40,16 @@ public class IdentitySynchronizer {
     private final PersonRepository persons;
     private final DemoProperties demo;
     private final Credentials credentials;
+    private final AuthorizationSeeder authorizations;
 
     IdentitySynchronizer(IdentityService identityService, GroupCatalog groupCatalog, PersonRepository persons,
-            DemoProperties demo, Credentials credentials) {
+            DemoProperties demo, Credentials credentials, AuthorizationSeeder authorizations) {
         this.identityService = identityService;
         this.groupCatalog = groupCatalog;
         this.persons = persons;
         this.demo = demo;
         this.credentials = credentials;
+        this.authorizations = authorizations;
     }
 
     public record Result(int groups, int users, int memberships, int changes) {
@@ -61,6 +67,46 @@ public class IdentitySynchronizer {
         log.info("身份同步完成: {} 个组, {} 名用户, {} 条成员关系, {} 处变更",
                 result.groups(), result.users(), result.memberships(), result.changes());
         return result;
+    }
+
+    /**
+     * The groups of the model; when a group is new, the authorizations too (a new street's groups
+     * may use Tasklist and start its processes without a restart).
+     */
+    @Override
+    @Transactional
+    public int organisationsChanged() {
+        Set<String> before = identityService.createGroupQuery().list().stream().map(Group::getId)
+                .collect(Collectors.toSet());
+        int changes = syncGroups();
+        if (groupCatalog.all().stream().anyMatch(group -> !before.contains(group.id()))) {
+            authorizations.seed();
+        }
+        log.info("身份同步（组织机构变更）: {} 处组变更", changes);
+        return changes;
+    }
+
+    /** One person: their user (removed when the person is inactive or gone) and memberships. */
+    @Override
+    @Transactional
+    public int personChanged(String username) {
+        Person person = persons.findById(username).filter(Person::isActive).orElse(null);
+        int changes;
+        if (person == null) {
+            changes = 0;
+            if (identityService.createUserQuery().userId(username).count() > 0) {
+                identityService.deleteUser(username);
+                credentials.forget(username);
+                changes = 1;
+            }
+        } else {
+            User user = identityService.createUserQuery().userId(username).singleResult();
+            changes = updateUser(person, user, demo.passwords()) ? 1 : 0;
+            changes += syncMemberships(username,
+                    person.getPosts().stream().map(Post::groupId).collect(Collectors.toSet()));
+        }
+        log.info("身份同步（人员 {}）: {} 处变更", username, changes);
+        return changes;
     }
 
     private int syncGroups() {
@@ -113,37 +159,41 @@ public class IdentitySynchronizer {
         Map<String, User> existing = identityService.createUserQuery().list().stream()
                 .collect(Collectors.toMap(User::getId, u -> u));
         for (Person person : people) {
-            User user = existing.get(person.getUsername());
-            boolean isNew = user == null;
-            if (isNew) {
-                user = identityService.newUser(person.getUsername());
-            }
-            boolean namesChanged = isNew
-                    || !Objects.equals(user.getFirstName(), person.getGivenName())
-                    || !Objects.equals(user.getLastName(), person.getFamilyName())
-                    || !Objects.equals(user.getEmail(), person.getEmail());
-            user.setFirstName(person.getGivenName());
-            user.setLastName(person.getFamilyName());
-            user.setEmail(person.getEmail());
-            PasswordState current = isNew ? null : credentials.stateOf(user);
-            PasswordAction action = passwordAction(person.hasDemoCredentials(), current, demoPasswords);
-            switch (action) {
-                case SET_DEMO -> credentials.save(user, DemoProperties.DEMO_PASSWORD, PasswordState.DEMO);
-                case SET_UNUSABLE -> {
-                    credentials.save(user, Credentials.unusablePassword(), PasswordState.UNUSABLE);
-                    person.setDemoCredentials(false);
-                }
-                case KEEP -> {
-                    if (namesChanged) {
-                        identityService.saveUser(user);
-                    }
-                }
-            }
-            if (namesChanged || action != PasswordAction.KEEP) {
+            if (updateUser(person, existing.get(person.getUsername()), demoPasswords)) {
                 changes++;
             }
         }
         return changes;
+    }
+
+    /** Creates ({@code user} null) or updates the person's Camunda user; returns whether it saved anything. */
+    private boolean updateUser(Person person, User user, boolean demoPasswords) {
+        boolean isNew = user == null;
+        if (isNew) {
+            user = identityService.newUser(person.getUsername());
+        }
+        boolean namesChanged = isNew
+                || !Objects.equals(user.getFirstName(), person.getGivenName())
+                || !Objects.equals(user.getLastName(), person.getFamilyName())
+                || !Objects.equals(user.getEmail(), person.getEmail());
+        user.setFirstName(person.getGivenName());
+        user.setLastName(person.getFamilyName());
+        user.setEmail(person.getEmail());
+        PasswordState current = isNew ? null : credentials.stateOf(user);
+        PasswordAction action = passwordAction(person.hasDemoCredentials(), current, demoPasswords);
+        switch (action) {
+            case SET_DEMO -> credentials.save(user, DemoProperties.DEMO_PASSWORD, PasswordState.DEMO);
+            case SET_UNUSABLE -> {
+                credentials.save(user, Credentials.unusablePassword(), PasswordState.UNUSABLE);
+                person.setDemoCredentials(false);
+            }
+            case KEEP -> {
+                if (namesChanged) {
+                    identityService.saveUser(user);
+                }
+            }
+        }
+        return namesChanged || action != PasswordAction.KEEP;
     }
 
     enum PasswordAction { KEEP, SET_DEMO, SET_UNUSABLE }
@@ -177,23 +227,29 @@ public class IdentitySynchronizer {
                     person.getPosts().stream().map(Post::groupId).collect(Collectors.toSet()));
         }
         for (Map.Entry<String, Set<String>> entry : wanted.entrySet()) {
-            String userId = entry.getKey();
-            Set<String> current = identityService.createGroupQuery().groupMember(userId).list().stream()
-                    .map(Group::getId).collect(Collectors.toSet());
-            for (String groupId : entry.getValue()) {
-                if (!current.contains(groupId)) {
-                    identityService.createMembership(userId, groupId);
-                    changes++;
-                }
-            }
-            for (String groupId : current) {
-                if (!entry.getValue().contains(groupId)) {
-                    identityService.deleteMembership(userId, groupId);
-                    changes++;
-                }
-            }
+            changes += syncMemberships(entry.getKey(), entry.getValue());
             count += entry.getValue().size();
         }
         return new int[] {count, changes};
+    }
+
+    /** Makes the user a member of exactly the wanted groups; returns the number of changes. */
+    private int syncMemberships(String userId, Set<String> wantedGroups) {
+        int changes = 0;
+        Set<String> current = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).collect(Collectors.toSet());
+        for (String groupId : wantedGroups) {
+            if (!current.contains(groupId)) {
+                identityService.createMembership(userId, groupId);
+                changes++;
+            }
+        }
+        for (String groupId : current) {
+            if (!wantedGroups.contains(groupId)) {
+                identityService.deleteMembership(userId, groupId);
+                changes++;
+            }
+        }
+        return changes;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -32,6 +33,12 @@ public class Agency {
     @Column(name = "head_since")
     private LocalDate headSince;
 
+    /** False once an administrator deactivated it: kept for the cases that name it, offered for no new work. */
+    private boolean active;
+
+    @Version
+    private Long version;
+
     protected Agency() {
     }
 
@@ -40,6 +47,19 @@ public class Agency {
         this.orgCode = orgCode;
         this.deptCode = deptCode;
         this.name = name;
+        this.active = true;
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void reactivate() {
+        this.active = true;
     }
 
     /** The agency code of CONTRACT.md: {org}-{dept}, e.g. S01-GA. */
@@ -91,5 +111,13 @@ public class Agency {
 
     public LocalDate getHeadSince() {
         return headSince;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Long getVersion() {
+        return version;
     }
 }

@@ -8,9 +8,13 @@ public interface AgencyRepository extends JpaRepository<Agency, String> {
 
     List<Agency> findAllByOrderByCodeAsc();
 
-    List<Agency> findByOrgCodeOrderByCodeAsc(String orgCode);
+    List<Agency> findByActiveTrueOrderByCodeAsc();
 
-    List<Agency> findByDeptCodeOrderByCodeAsc(String deptCode);
+    List<Agency> findByOrgCodeAndActiveTrueOrderByCodeAsc(String orgCode);
 
-    Optional<Agency> findByOrgCodeAndDeptCode(String orgCode, String deptCode);
+    List<Agency> findByDeptCodeAndActiveTrueOrderByCodeAsc(String deptCode);
+
+    Optional<Agency> findByOrgCodeAndDeptCodeAndActiveTrue(String orgCode, String deptCode);
+
+    boolean existsByCodeIgnoreCase(String code);
 }

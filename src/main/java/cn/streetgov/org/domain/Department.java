@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** A functional department of the district (职能部门). */
 @Entity
@@ -18,6 +19,12 @@ public class Department {
     @Column(name = "district_code")
     private String districtCode;
 
+    /** False once an administrator deactivated it: kept for the cases that name it, offered for no new work. */
+    private boolean active;
+
+    @Version
+    private Long version;
+
     protected Department() {
     }
 
@@ -25,6 +32,19 @@ public class Department {
         this.code = code;
         this.name = name;
         this.districtCode = districtCode;
+        this.active = true;
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void reactivate() {
+        this.active = true;
     }
 
     public String getCode() {
@@ -37,5 +57,13 @@ public class Department {
 
     public String getDistrictCode() {
         return districtCode;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Long getVersion() {
+        return version;
     }
 }

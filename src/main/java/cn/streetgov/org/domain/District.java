@@ -3,6 +3,7 @@ package cn.streetgov.org.domain;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** 区: the district whose departments hand powers down to its streets and towns. */
 @Entity
@@ -13,6 +14,9 @@ public class District {
     private String code;
 
     private String name;
+
+    @Version
+    private Long version;
 
     protected District() {
     }
@@ -28,5 +32,13 @@ public class District {
 
     public String getName() {
         return name;
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public Long getVersion() {
+        return version;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** A street (街道) or town (镇) of the district. */
 @Entity
@@ -27,6 +28,12 @@ public class OrgUnit {
     /** Central-city streets take street powers only; others are treated like towns. */
     private boolean central;
 
+    /** False once an administrator deactivated it: kept for the cases that name it, offered for no new work. */
+    private boolean active;
+
+    @Version
+    private Long version;
+
     protected OrgUnit() {
     }
 
@@ -36,6 +43,22 @@ public class OrgUnit {
         this.districtCode = districtCode;
         this.type = type;
         this.central = central;
+        this.active = true;
+    }
+
+    /** An administrator's change of name, type or centrality (the code never changes). */
+    public void change(String name, UnitType type, boolean central) {
+        this.name = name;
+        this.type = type;
+        this.central = central;
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void reactivate() {
+        this.active = true;
     }
 
     public String getCode() {
@@ -56,6 +79,14 @@ public class OrgUnit {
 
     public boolean isCentral() {
         return central;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Long getVersion() {
+        return version;
     }
 
     /** The short name used in agency names: 东华街道 → 东华, 青山镇 → 青山. */

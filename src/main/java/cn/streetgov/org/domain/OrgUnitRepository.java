@@ -6,4 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface OrgUnitRepository extends JpaRepository<OrgUnit, String> {
 
     List<OrgUnit> findAllByOrderByCodeAsc();
+
+    List<OrgUnit> findByActiveTrueOrderByCodeAsc();
+
+    boolean existsByCodeIgnoreCase(String code);
 }

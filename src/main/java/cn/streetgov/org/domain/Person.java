@@ -7,6 +7,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +36,9 @@ public class Person {
     @OneToMany(mappedBy = "person", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     private List<Post> posts = new ArrayList<>();
 
+    @Version
+    private Long version;
+
     protected Person() {
     }
 
@@ -52,6 +56,18 @@ public class Person {
         return post;
     }
 
+    /** Removes the post (its Camunda membership goes at the next synchronisation of the person). */
+    public boolean removePost(Long postId) {
+        return posts.removeIf(post -> post.getId() != null && post.getId().equals(postId));
+    }
+
+    /** An administrator's change of the names and e-mail (the username never changes). */
+    public void change(String familyName, String givenName, String email) {
+        this.familyName = familyName;
+        this.givenName = givenName;
+        this.email = email;
+    }
+
     /** Marks that the person's password is (or no longer is) the demo password. */
     public void setDemoCredentials(boolean demoCredentials) {
         this.demoCredentials = demoCredentials;
@@ -63,6 +79,10 @@ public class Person {
 
     public void deactivate() {
         this.active = false;
+    }
+
+    public void reactivate() {
+        this.active = true;
     }
 
     public String getUsername() {
@@ -87,6 +107,10 @@ public class Person {
 
     public boolean isActive() {
         return active;
+    }
+
+    public Long getVersion() {
+        return version;
     }
 
     public List<Post> getPosts() {
