@@ -2,17 +2,20 @@ package cn.streetgov.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.BeanCreationException;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
 
 /** The audit key: from the environment, 32 bytes or more; the public demo key only where allowed. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -72,17 +75,31 @@ class AuditSealTest {
     }
 
     @Test
-    void theMariadbProfileHasNoDefaultKey() throws IOException {
-        Properties base = yaml("application.yaml");
-        Properties mariadb = yaml("application-mariadb.yaml");
-        assertThat(base.getProperty("app.audit.key")).isEqualTo("${APP_AUDIT_KEY:}");
-        assertThat(mariadb.getProperty("app.audit.demo-key-allowed")).isEqualTo("false");
-        assertThat(mariadb).doesNotContainKey("app.audit.key");
+    void aMariadbInstallationStartsOnlyWithItsOwnKeyWhileTheEmbeddedDemoStartsOnTheDemoKey() {
+        assertThatThrownBy(() -> start(new String[] {"mariadb"})).hasRootCauseInstanceOf(AuditKeyException.class)
+                .rootCause().hasMessageContaining("未设置审计链密钥");
+        try (ConfigurableApplicationContext production = start(new String[] {"mariadb"}, "--APP_AUDIT_KEY=" + KEY)) {
+            assertThat(production.getBean(AuditSeal.class).sign(content()))
+                    .isEqualTo(new AuditSeal(KEY, false).sign(content()));
+        }
+        try (ConfigurableApplicationContext demo = start(new String[0])) {
+            assertThat(demo.getBean(AuditSeal.class).sign(content()))
+                    .isEqualTo(new AuditSeal(AuditSeal.DEMO_KEY, true).sign(content()));
+        }
     }
 
-    private static Properties yaml(String name) throws IOException {
-        YamlPropertiesFactoryBean factory = new YamlPropertiesFactoryBean();
-        factory.setResources(new ClassPathResource(name));
-        return factory.getObject();
+    /**
+     * The audit seal alone, configured by the project's application*.yaml for the given profiles and
+     * arguments, without the process environment (a developer's APP_AUDIT_KEY must not count).
+     */
+    private static ConfigurableApplicationContext start(String[] profiles, String... args) {
+        StandardEnvironment withoutEnvironment = new StandardEnvironment() {
+            @Override
+            protected void customizePropertySources(MutablePropertySources sources) {
+            }
+        };
+        return new SpringApplicationBuilder(AuditSeal.class).web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF).logStartupInfo(false).environment(withoutEnvironment)
+                .profiles(profiles).run(args);
     }
 }

@@ -11,12 +11,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.FileSystemResource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -58,27 +61,41 @@ class ComposeFileTest {
         app = map(services.get("app"), "services.app");
     }
 
+    /**
+     * The port the container publishes, checks and exposes is the one the application listens on
+     * (server.port of application.yaml, or SERVER_PORT where compose sets it).
+     */
     @Test
-    void appPublishesPort8080() {
-        List<String> ports = new ArrayList<>();
-        for (Object port : list(app.get("ports"), "app.ports")) {
-            if (port instanceof Map<?, ?> longSyntax) {
-                ports.add(longSyntax.get("published") + ":" + longSyntax.get("target"));
-            } else {
-                ports.add(String.valueOf(port).replaceFirst("/tcp$", "").replaceFirst("^.*:(\\d+:\\d+)$", "$1"));
-            }
+    void theContainerPublishesAndChecksThePortTheApplicationListensOn() throws IOException {
+        Matcher serverPort = Pattern.compile("\\$\\{SERVER_PORT:(\\d+)}").matcher(
+                profileProperties("application").getProperty("server.port"));
+        assertThat(serverPort.matches()).as("server.port is ${SERVER_PORT:<default>}").isTrue();
+        String port = env(app).getOrDefault("SERVER_PORT", serverPort.group(1));
+        List<String> targets = new ArrayList<>();
+        for (Object published : list(app.get("ports"), "app.ports")) {
+            targets.add(published instanceof Map<?, ?> longSyntax ? String.valueOf(longSyntax.get("target"))
+                    : String.valueOf(published).replaceFirst("/tcp$", "").replaceFirst("^.*:", ""));
         }
-        assertThat(ports).contains("8080:8080");
+        assertThat(targets).as("container ports published by app").contains(port);
+        assertThat(command(map(app.get("healthcheck"), "app.healthcheck").get("test")))
+                .contains(":" + port + "/actuator/health");
+        List<String> runtime = dockerfileStages().get(dockerfileStages().size() - 1);
+        assertThat(runtime).anyMatch(i -> i.matches("(?i)EXPOSE .*\\b" + port + "\\b.*"));
+        assertThat(runtime).anyMatch(i -> i.matches("(?i)HEALTHCHECK .*:\\$\\{SERVER_PORT:-" + port + "}/actuator/health.*"));
     }
 
+    /** The profiles the container activates exist, and one of them sets the engine up for MariaDB. */
     @Test
-    void appRunsTheMariadbProfile() {
-        assertThat(env(app)).containsEntry("SPRING_PROFILES_ACTIVE", "mariadb");
-        boolean profileFile = Files.exists(RESOURCES.resolve("application-mariadb.yaml"))
-                || Files.exists(RESOURCES.resolve("application-mariadb.yml"));
-        assertThat(profileFile || applicationConfig().contains("on-profile: mariadb"))
-                .as("a 'mariadb' profile is defined in src/main/resources")
-                .isTrue();
+    void theProfilesTheContainerActivatesExistAndConfigureTheEngineForMariadb() throws IOException {
+        List<String> profiles = Arrays.stream(String.valueOf(env(app).get("SPRING_PROFILES_ACTIVE")).split(","))
+                .map(String::trim).toList();
+        List<String> databaseTypes = new ArrayList<>();
+        for (String profile : profiles) {
+            assertThat(RESOURCES.resolve("application-" + profile + ".yaml")).as("profile " + profile).isRegularFile();
+            databaseTypes.add(profileProperties("application-" + profile).getProperty("camunda.bpm.database.type"));
+        }
+        // Camunda 7.24 has no MariaDB dialect and runs it as "mysql" (type "mariadb" fails, unset fails)
+        assertThat(databaseTypes).as("camunda.bpm.database.type of " + profiles).contains("mysql");
     }
 
     @Test
@@ -102,13 +119,23 @@ class ComposeFileTest {
         assertThat(dbEnv).containsKey("MARIADB_ROOT_PASSWORD");
     }
 
+    /**
+     * The database server's defaults are what the application's pool sets on every connection
+     * (application-mariadb.yaml): the character set and collation of SET NAMES and the isolation
+     * level, so that the schema the engine creates and what other clients see agree with it.
+     */
     @Test
-    void mariadbRunsUtf8mb4AndReadCommitted() {
-        String command = command(mariadb.get("command"));
-        assertThat(command)
-                .contains("--character-set-server=utf8mb4")
-                .contains("--collation-server=utf8mb4_unicode_ci")
-                .contains("--transaction-isolation=READ-COMMITTED");
+    void theDatabaseServerRunsTheCharacterSetAndIsolationOfTheApplicationsPool() throws IOException {
+        Properties pool = profileProperties("application-mariadb");
+        Matcher names = Pattern.compile("SET NAMES (\\w+) COLLATE (\\w+)")
+                .matcher(pool.getProperty("spring.datasource.hikari.connection-init-sql"));
+        assertThat(names.find()).as("connection-init-sql sets the names").isTrue();
+        String isolation = pool.getProperty("spring.datasource.hikari.transaction-isolation")
+                .replaceFirst("^TRANSACTION_", "").replace('_', '-');
+        assertThat(command(mariadb.get("command")))
+                .contains("--character-set-server=" + names.group(1))
+                .contains("--collation-server=" + names.group(2))
+                .contains("--transaction-isolation=" + isolation);
     }
 
     @Test
@@ -211,6 +238,15 @@ class ComposeFileTest {
             operands.forEach(o -> sources.add(o.replaceAll("/+$", "")));
         }
         return sources;
+    }
+
+    /** The flattened properties of src/main/resources/{name}.yaml. */
+    private static Properties profileProperties(String name) throws IOException {
+        Path file = RESOURCES.resolve(name + ".yaml");
+        assertThat(file).isRegularFile();
+        YamlPropertiesFactoryBean factory = new YamlPropertiesFactoryBean();
+        factory.setResources(new FileSystemResource(file));
+        return factory.getObject();
     }
 
     /** Text of application.yaml and application-mariadb.yaml (or .yml). */
