@@ -69,11 +69,11 @@ class DecisionRecordTest {
         Task confirm = task(pi, Elements.CONFIRM);
 
         assertThatThrownBy(() -> Officials.complete(engine, "s01-off", confirm, Map.of(Vars.RESOLVED, "也许")))
-                .isInstanceOf(InvalidInputException.class)
+                .hasRootCauseInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("请选择问题是否已解决（已解决 / 未解决）");
         assertThatThrownBy(() -> Officials.complete(engine, "s01-off", task(pi, Elements.CONFIRM),
                 Map.of(Vars.RESOLVED, true, Vars.CONFIRM_COMMENT, "长".repeat(TaskDecisions.TEXT_MAX + 1))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能超过 4000 个字");
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("不能超过 4000 个字");
 
         assertThat(decisions.ofCase(pi.getBusinessKey())).hasSize(before);
         assertThat(engine.getTaskService().createTaskQuery().taskId(confirm.getId()).count()).isOne();
@@ -84,7 +84,7 @@ class DecisionRecordTest {
         ProcessInstance pi = blow();
         assertThatThrownBy(() -> Officials.complete(engine, "s01-ga-head", task(pi, Elements.REPORT),
                 Map.of(Vars.REPORT_NOTE, "  ")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写报到说明");
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("请填写报到说明");
         assertThat(decisions.ofCase(pi.getBusinessKey())).isEmpty();
     }
 
