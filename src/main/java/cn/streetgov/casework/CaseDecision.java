@@ -93,6 +93,11 @@ public class CaseDecision {
         this.decidedAt = decidedAt;
     }
 
+    /** A row as the record would store it (for hooks tested without a database). */
+    public static CaseDecision of(Entry entry, Instant decidedAt) {
+        return new CaseDecision(entry, decidedAt);
+    }
+
     /**
      * What to record.
      *

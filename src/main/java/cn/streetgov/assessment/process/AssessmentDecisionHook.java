@@ -35,8 +35,6 @@ class AssessmentDecisionHook implements DecisionHook {
     static final String CONFIRM = "CONFIRM";
     static final String ADJUST = "ADJUST";
     static final String UPHOLD = "UPHOLD";
-    static final String REJECT = "REJECT";
-    static final String KEEP = "KEEP";
     static final String CHANGE = "CHANGE";
     static final List<String> SUGGESTION_ACTIONS = List.of("REMOVE", "TRANSFER");
 
@@ -71,9 +69,11 @@ class AssessmentDecisionHook implements DecisionHook {
             case Elements.SCORE -> score(task, decision, caseId,
                     actor(decision, PostRole.STREET_OFFICE.groupId(orgCode)));
             case Elements.COMMITTEE -> committee(task, decision, caseId, actor(decision, committee));
-            case Elements.REVIEW_OBJECTION -> review(task, decision, caseId, actor(decision, committee));
-            case Elements.ARBITRATE -> arbitrate(task, decision, caseId,
-                    actor(decision, PostRole.ASSESSMENT_OFFICE.groupId(null)));
+            case Elements.REVIEW_OBJECTION -> objection(task, decision, caseId, actor(decision, committee), UPHOLD,
+                    Vars.REVIEWED_SCORE, "复核后的总分");
+            case Elements.ARBITRATE -> objection(task, decision, caseId,
+                    actor(decision, PostRole.ASSESSMENT_OFFICE.groupId(null)), CHANGE, Vars.ARBITRATED_SCORE,
+                    "裁决后的总分");
             case Elements.DECIDE_SUGGESTION -> suggestion(task, decision, caseId, actor(decision, committee));
             default -> {
                 // no decision to record
@@ -121,28 +121,16 @@ class AssessmentDecisionHook implements DecisionHook {
         recorded.amend(decision, Map.of("totalScore", result.totalScore(), "grade", result.grade()));
     }
 
-    private void review(DelegateTask task, RecordedDecision recorded, Long caseId, Actor actor) {
+    /**
+     * The committee's re-review or the office's arbitration of an objection: the value that
+     * changes the result re-grades the given score, the other keeps the current result.
+     */
+    private void objection(DelegateTask task, RecordedDecision recorded, Long caseId, Actor actor,
+            String changingValue, String scoreVariable, String scoreLabel) {
         String decision = recorded.decision();
-        GradeRules.Result result;
-        if (UPHOLD.equals(decision)) {
-            result = rules.evaluate(task, requireScore(task.getVariable(Vars.REVIEWED_SCORE), "复核后的总分", null));
-        } else {
-            result = current(caseId);
-        }
-        assessments.recordObjectionDecision(caseId, decision, result.totalScore(), result.grade(), recorded.comment(),
-                actor);
-        setResult(task, result);
-        recorded.amend(decision, Map.of("totalScore", result.totalScore(), "grade", result.grade()));
-    }
-
-    private void arbitrate(DelegateTask task, RecordedDecision recorded, Long caseId, Actor actor) {
-        String decision = recorded.decision();
-        GradeRules.Result result;
-        if (CHANGE.equals(decision)) {
-            result = rules.evaluate(task, requireScore(task.getVariable(Vars.ARBITRATED_SCORE), "裁决后的总分", null));
-        } else {
-            result = current(caseId);
-        }
+        GradeRules.Result result = changingValue.equals(decision)
+                ? rules.evaluate(task, requireScore(task.getVariable(scoreVariable), scoreLabel, null))
+                : current(caseId);
         assessments.recordObjectionDecision(caseId, decision, result.totalScore(), result.grade(), recorded.comment(),
                 actor);
         setResult(task, result);
