@@ -1,10 +1,11 @@
 package cn.streetgov.appointment.api;
 
-import cn.streetgov.appointment.domain.CaseOpinion;
 import cn.streetgov.appointment.domain.ConsultationCase;
 import cn.streetgov.appointment.domain.ConsultationService;
 import cn.streetgov.appointment.domain.Suggestion;
 import cn.streetgov.appointment.domain.SuggestionService;
+import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.security.CurrentUser;
 import java.time.LocalDate;
@@ -36,8 +37,12 @@ class AppointmentController {
         this.suggestions = suggestions;
     }
 
-    record OpinionView(String step, String stepName, String decision, String comment, String actorUser, String actorOrg,
-            LocalDate meetingDate, LocalDateTime decidedAt) {
+    /**
+     * One opinion or decision (the kernel's record), with the field names the view always had:
+     * {@code step} is the task's id, {@code decidedAt} the district's local time.
+     */
+    record OpinionView(String step, String stepName, String decision, String decisionLabel, String comment,
+            String actorUser, String actorOrg, LocalDate meetingDate, LocalDateTime decidedAt) {
     }
 
     record CaseView(String caseNo, String processInstanceId, String deptCode, String agencyCode, String orgCode,
@@ -71,9 +76,9 @@ class AppointmentController {
         return suggestions.ofOrg(org).stream().map(AppointmentController::view).toList();
     }
 
-    private static OpinionView view(CaseOpinion o) {
-        return new OpinionView(o.getStep().name(), o.getStep().label(), o.getDecision(), o.getComment(), o.getActorUser(),
-                o.getActorOrg(), o.getMeetingDate(), o.getDecidedAt());
+    private static OpinionView view(CaseDecision d) {
+        return new OpinionView(d.getTaskKey(), d.getStepName(), d.getDecision(), d.getDecisionLabel(), d.getComment(),
+                d.getActorUser(), d.getActorGroup(), ConsultationService.meetingDate(d), CaseClock.toLocal(d.getDecidedAt()));
     }
 
     private static SuggestionView view(Suggestion s) {

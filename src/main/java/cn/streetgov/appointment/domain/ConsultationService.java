@@ -1,21 +1,26 @@
 package cn.streetgov.appointment.domain;
 
-import cn.streetgov.casework.CaseNotification;
-import cn.streetgov.casework.NoticeKind;
-import cn.streetgov.casework.Notice;
-import cn.streetgov.casework.Notifications;
-import cn.streetgov.casework.CaseNumbers;
 import cn.streetgov.casework.CaseClock;
-import cn.streetgov.appointment.domain.CaseOpinion.Step;
+import cn.streetgov.casework.CaseDecision;
+import cn.streetgov.casework.CaseNotification;
+import cn.streetgov.casework.CaseNumbers;
+import cn.streetgov.casework.DecisionRecord;
+import cn.streetgov.casework.Notice;
+import cn.streetgov.casework.NoticeKind;
+import cn.streetgov.casework.Notifications;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.Agency;
 import cn.streetgov.org.domain.PostRole;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
@@ -25,7 +30,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The business record of consultation cases: opening, the rule applied, opinions, the outcome. */
+/**
+ * The business record of consultation cases: opening, the rule applied, the outcome. The opinions
+ * and decisions are the kernel's one decision record ({@link DecisionRecord}); this service reads
+ * them for the forms and the case view.
+ */
 @Service
 @Transactional
 public class ConsultationService {
@@ -33,17 +42,23 @@ public class ConsultationService {
     private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
     static final String CASE_PREFIX = "RM";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The key of a decision's details holding the date of the meeting it was taken at
+     * ({@code yyyy-MM-dd}): the street committee's and the standing committee's meetings.
+     */
+    public static final String MEETING_DATE_DETAIL = "meetingDate";
 
     private final ConsultationCaseRepository cases;
-    private final CaseOpinionRepository opinions;
+    private final DecisionRecord decisions;
     private final Notifications notifications;
     private final CaseNumbers numbers;
     private final OrgDirectory directory;
 
-    ConsultationService(ConsultationCaseRepository cases, CaseOpinionRepository opinions,
+    ConsultationService(ConsultationCaseRepository cases, DecisionRecord decisions,
             Notifications notifications, CaseNumbers numbers, OrgDirectory directory) {
         this.cases = cases;
-        this.opinions = opinions;
+        this.decisions = decisions;
         this.notifications = notifications;
         this.numbers = numbers;
         this.directory = directory;
@@ -86,15 +101,6 @@ public class ConsultationService {
         LocalDateTime deadline = CaseClock.now().plus(extension).truncatedTo(ChronoUnit.SECONDS);
         c.extendDeadline(deadline);
         return deadline;
-    }
-
-    public CaseOpinion record(long caseId, Step step, String user, String org, LocalDate meetingDate, String decision,
-            String comment) {
-        require(caseId);
-        CaseOpinion opinion = opinions.save(new CaseOpinion(caseId, step, user, org, meetingDate,
-                CaseClock.now(), decision, comment));
-        log.info("案件 {}: {} {} 由 {}（{}）作出", caseId, step.label(), decision, user, org);
-        return opinion;
     }
 
     public CaseNotification notify(long caseId, NoticeKind kind, String group, String message) {
@@ -150,9 +156,10 @@ public class ConsultationService {
         return cases.findByCaseNo(caseNo).orElseThrow(() -> new NotFoundException("未知的任免案件: " + caseNo));
     }
 
+    /** The opinions and decisions on the case, oldest first (the kernel's record). */
     @Transactional(readOnly = true)
-    public List<CaseOpinion> opinions(long caseId) {
-        return opinions.findByCaseIdOrderByIdAsc(caseId);
+    public List<CaseDecision> opinions(long caseId) {
+        return decisions.ofCase(require(caseId).getCaseNo());
     }
 
     @Transactional(readOnly = true)
@@ -192,26 +199,41 @@ public class ConsultationService {
     /** The earlier opinions and decisions as the forms show them (read-only text). */
     @Transactional(readOnly = true)
     public String history(long caseId) {
-        List<CaseOpinion> list = opinions(caseId);
+        List<CaseDecision> list = opinions(caseId);
         if (list.isEmpty()) {
             return "（暂无意见）";
         }
         StringBuilder s = new StringBuilder();
-        for (CaseOpinion o : list) {
-            s.append(TIME.format(o.getDecidedAt())).append(' ').append(o.getStep().label()).append("：")
-                    .append(o.getDecision());
-            s.append("（").append(o.getActorOrg()).append(' ').append(nz(o.getActorUser()));
-            if (o.getMeetingDate() != null) {
-                s.append("，会议日期 ").append(o.getMeetingDate());
+        for (CaseDecision d : list) {
+            s.append(TIME.format(CaseClock.toLocal(d.getDecidedAt()))).append(' ').append(d.getStepName()).append("：")
+                    .append(d.getDecisionLabel() != null ? d.getDecisionLabel() : nz(d.getDecision()));
+            s.append("（").append(nz(d.getActorGroup())).append(' ').append(nz(d.getActorUser()));
+            LocalDate meetingDate = meetingDate(d);
+            if (meetingDate != null) {
+                s.append("，会议日期 ").append(meetingDate);
             }
             s.append("）");
-            if (o.getComment() != null) {
-                s.append(" ").append(clip(o.getComment(), 400));
+            if (d.getComment() != null) {
+                s.append(" ").append(clip(d.getComment(), 400));
             }
             s.append('\n');
         }
         // a form text is a String variable (at most 4000 characters in the engine's tables)
         return clip(s.toString().trim(), 3800);
+    }
+
+    /** The date of the meeting a decision was taken at (from its details), or null. */
+    public static LocalDate meetingDate(CaseDecision decision) {
+        if (decision.getDetails() == null) {
+            return null;
+        }
+        try {
+            JsonNode date = JSON.readTree(decision.getDetails()).get(MEETING_DATE_DETAIL);
+            return date == null || !date.isTextual() ? null : LocalDate.parse(date.asText());
+        } catch (JsonProcessingException | DateTimeParseException e) {
+            log.warn("决定 {} 的会议日期无法读取: {}", decision.getId(), decision.getDetails());
+            return null;
+        }
     }
 
     /** Shortens a text for the read-only form fields; the full text stays in the tables. */

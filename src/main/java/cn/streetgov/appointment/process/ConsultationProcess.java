@@ -1,7 +1,6 @@
 package cn.streetgov.appointment.process;
 
 import cn.streetgov.casework.CaseClock;
-import cn.streetgov.appointment.domain.CaseOpinion.Step;
 import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.org.OrgDirectory;
@@ -11,7 +10,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -88,39 +86,24 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters {
     public static final String COMMITTEE_MEETING_DATE = "committeeMeetingDate";
     public static final String ORG_DEPT_DECISION = "orgDeptDecision";
     public static final String ORG_DEPT_COMMENT = "orgDeptComment";
+    /** The details that are the date of the meeting a decision was taken at (not after today). */
+    static final Set<String> MEETING_DATES = Set.of(MEETING_DATE, COMMITTEE_MEETING_DATE);
 
     // values
     public static final String AGREE = "AGREE";
+    public static final String AGREE_WITH_COMMENTS = "AGREE_WITH_COMMENTS";
+    public static final String DISAGREE = "DISAGREE";
     public static final String CHASE = "CHASE";
+    public static final String RECORD_NO_REPLY = "RECORD_NO_REPLY";
+    public static final String UPHOLD_STREET = "UPHOLD_STREET";
+    public static final String OVERRIDE = "OVERRIDE";
+    public static final String ADOPT = "ADOPT";
+    public static final String PROCEED = "PROCEED";
+    public static final String APPROVE = "APPROVE";
+    public static final String WITHDRAW = "WITHDRAW";
+    public static final String REJECT = "REJECT";
     public static final String MODE_CONSENT = "CONSENT";
     public static final String MODE_OPINION = "OPINION";
-
-    /** What each user task decides, how it is checked and where it is recorded. */
-    record TaskSpec(Step step, String decisionVar, Set<String> allowed, String commentVar,
-            Set<String> commentOptionalFor, String commentLabel, String meetingDateVar, boolean meetingRequired) {
-    }
-
-    static final Map<String, TaskSpec> TASKS = new LinkedHashMap<>();
-
-    static {
-        TASKS.put(STREET_OPINION, new TaskSpec(Step.STREET_OPINION, STREET_OPINION_VAR,
-                Set.of("AGREE", "AGREE_WITH_COMMENTS", "DISAGREE"), OPINION_COMMENT, Set.of(AGREE),
-                "除“同意”外须填写意见", MEETING_DATE, true));
-        TASKS.put(HANDLE_NO_REPLY, new TaskSpec(Step.NO_REPLY, NO_REPLY_DECISION,
-                Set.of(CHASE, "RECORD_NO_REPLY"), NO_REPLY_COMMENT, Set.of(CHASE, "RECORD_NO_REPLY"), "", null, false));
-        TASKS.put(COORDINATE, new TaskSpec(Step.COORDINATION, COORDINATION_DECISION,
-                Set.of("UPHOLD_STREET", "OVERRIDE"), COORDINATION_COMMENT, Set.of("UPHOLD_STREET"),
-                "不采纳街道意见须书面说明理由", null, false));
-        TASKS.put(RESPOND_TO_OPINION, new TaskSpec(Step.DEPT_RESPONSE, RESPONSE_DECISION,
-                Set.of("ADOPT", "PROCEED"), RESPONSE_COMMENT, Set.of(), "须对街道意见作出书面答复", null, false));
-        TASKS.put(DEPT_DECISION, new TaskSpec(Step.DEPT_DECISION, DEPT_DECISION_VAR,
-                Set.of("APPROVE", "WITHDRAW"), DEPT_COMMENT, Set.of("APPROVE", "WITHDRAW"), "", null, false));
-        TASKS.put(COMMITTEE_DECISION, new TaskSpec(Step.COMMITTEE_DECISION, COMMITTEE_DECISION_VAR,
-                Set.of("APPROVE", "REJECT"), COMMITTEE_COMMENT, Set.of("APPROVE", "REJECT"), "",
-                COMMITTEE_MEETING_DATE, false));
-        TASKS.put(ORG_DEPT_APPROVAL, new TaskSpec(Step.ORG_DEPT_APPROVAL, ORG_DEPT_DECISION,
-                Set.of("APPROVE", "REJECT"), ORG_DEPT_COMMENT, Set.of("APPROVE"), "不予批准须说明理由", null, false));
-    }
 
     private final OrgDirectory directory;
 
@@ -133,12 +116,33 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters {
         return KEY;
     }
 
+    /**
+     * What each user task decides, with the Chinese labels of the values (as the forms offer them),
+     * which values need no reason, and the meeting date the street committee must give. The
+     * kernel's decision listener checks and records it; {@link ConsultationDecisionHook} does the rest.
+     */
     @Override
     public Map<String, TaskDecision> byTask() {
         Map<String, TaskDecision> byTask = new LinkedHashMap<>();
-        TASKS.forEach((task, spec) -> byTask.put(task, spec.meetingDateVar() == null
-                ? TaskDecision.of(spec.decisionVar(), spec.commentVar())
-                : TaskDecision.of(spec.decisionVar(), spec.commentVar(), spec.meetingDateVar())));
+        byTask.put(STREET_OPINION, TaskDecision.of(STREET_OPINION_VAR, OPINION_COMMENT, MEETING_DATE)
+                .choice("街道党(工)委意见", AGREE, "同意", AGREE_WITH_COMMENTS, "同意，并提出意见", DISAGREE, "不同意")
+                .reasonUnless("意见说明（除“同意”外须填写）", AGREE)
+                .requires(MEETING_DATE, "会议日期"));
+        byTask.put(HANDLE_NO_REPLY, TaskDecision.of(NO_REPLY_DECISION, NO_REPLY_COMMENT)
+                .choice("逾期未答复的处理", CHASE, "督办，延长答复期限", RECORD_NO_REPLY, "记录街道未答复，继续办理"));
+        byTask.put(COORDINATE, TaskDecision.of(COORDINATION_DECISION, COORDINATION_COMMENT)
+                .choice("协调结果", UPHOLD_STREET, "维持街道意见（不予任免）", OVERRIDE, "不采纳街道意见，继续办理")
+                .reasonUnless("不采纳街道意见的书面理由", UPHOLD_STREET));
+        byTask.put(RESPOND_TO_OPINION, TaskDecision.of(RESPONSE_DECISION, RESPONSE_COMMENT)
+                .choice("对街道意见的回复", ADOPT, "采纳街道意见（撤回本次任免）", PROCEED, "说明理由后继续办理")
+                .reasonRequired("对街道意见的书面答复"));
+        byTask.put(DEPT_DECISION, TaskDecision.of(DEPT_DECISION_VAR, DEPT_COMMENT)
+                .choice("部门决定", APPROVE, "同意任免", WITHDRAW, "撤回"));
+        byTask.put(COMMITTEE_DECISION, TaskDecision.of(COMMITTEE_DECISION_VAR, COMMITTEE_COMMENT, COMMITTEE_MEETING_DATE)
+                .choice("区委常委会决定", APPROVE, "同意", REJECT, "不同意"));
+        byTask.put(ORG_DEPT_APPROVAL, TaskDecision.of(ORG_DEPT_DECISION, ORG_DEPT_COMMENT)
+                .choice("组织部审批结果", APPROVE, "批准", REJECT, "不予批准")
+                .reasonUnless("不予批准的理由", APPROVE));
         return byTask;
     }
 
@@ -179,9 +183,5 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters {
         }
         String s = value.toString().trim();
         return s.isEmpty() ? null : s;
-    }
-
-    static List<String> sorted(Set<String> values) {
-        return values.stream().sorted().toList();
     }
 }

@@ -49,6 +49,6 @@ class StartConsultationDelegate implements JavaDelegate {
         String by = auth == null ? null : auth.getUserId();
         service.accept(id, comment, by, consultation.getBusinessKey());
         execution.setVariable(CASE_NO, consultation.getBusinessKey());
-        execution.setVariable(OUTCOME, "ACCEPTED");
+        execution.setVariable(OUTCOME, ACCEPTED);
     }
 }

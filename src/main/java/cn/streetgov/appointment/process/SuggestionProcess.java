@@ -54,6 +54,11 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters {
 
     public static final String ACCEPT = "ACCEPT";
     public static final String DECLINE = "DECLINE";
+    /** What the record says of the street's reading of the reasons (a task without a decision). */
+    public static final String READ = "READ";
+    // outcomes
+    public static final String ACCEPTED = "ACCEPTED";
+    public static final String DECLINED = "DECLINED";
 
     private final OrgDirectory directory;
 
@@ -66,11 +71,19 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters {
         return KEY;
     }
 
+    /**
+     * The department's answer (a decline needs reasons, which the street reads) and the street's
+     * reading of them. The kernel's decision listener checks and records it;
+     * {@link SuggestionDecisionHook} does the rest.
+     */
     @Override
     public Map<String, TaskDecision> byTask() {
         Map<String, TaskDecision> byTask = new LinkedHashMap<>();
-        byTask.put(ANSWER, TaskDecision.of(DECISION, COMMENT, CANDIDATE_NAME, POSITION_TITLE, POSITION_LEVEL));
-        byTask.put(READ_DECLINE, TaskDecision.of(null, null));
+        byTask.put(ANSWER, TaskDecision.of(DECISION, COMMENT, CANDIDATE_NAME, POSITION_TITLE, POSITION_LEVEL)
+                .choice("答复", ACCEPT, "采纳，发起任免征求意见", DECLINE, "不予采纳")
+                .reasonUnless("不予采纳的理由（街道可见）", ACCEPT));
+        // no decision variable: the choice only gives the recorded value its Chinese label
+        byTask.put(READ_DECLINE, TaskDecision.of(null, null).choice("查阅", READ, "已查阅").recordedAs(READ));
         return byTask;
     }
 

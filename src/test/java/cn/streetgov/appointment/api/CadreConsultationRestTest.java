@@ -71,7 +71,7 @@ class CadreConsultationRestTest extends ProcessTestSupport {
         ResponseEntity<Map<String, Object>> refused = post("s03-sec", "/engine-rest/task/" + streetTask + "/submit-form",
                 Map.of("variables", variables("streetOpinion", "DISAGREE", "meetingDate", LocalDate.now().toString())), MAP);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody()).containsEntry("message", "除“同意”外须填写意见");
+        assertThat(refused.getBody()).containsEntry("message", "请填写意见说明（除“同意”外须填写）");
         submit("s03-sec", streetTask, variables("streetOpinion", "DISAGREE", "opinionComment", "人选不熟悉辖区",
                 "meetingDate", LocalDate.now().toString()));
 
@@ -102,6 +102,10 @@ class CadreConsultationRestTest extends ProcessTestSupport {
         assertThat(opinions).extracting(o -> o.get("actorUser") + "/" + o.get("actorOrg") + "/" + o.get("decision"))
                 .containsExactly("s03-sec/street-committee-S03/DISAGREE", "orgdept/org-dept/OVERRIDE",
                         "ga-off/dept-GA/APPROVE");
+        assertThat(opinions.get(0)).containsEntry("step", "userTask_streetOpinion")
+                .containsEntry("stepName", "街道党(工)委会议答复意见").containsEntry("decisionLabel", "不同意")
+                .containsEntry("comment", "人选不熟悉辖区").containsEntry("meetingDate", LocalDate.now().toString());
+        assertThat(opinions.get(0).get("decidedAt")).isNotNull();
         assertThat(get("s01-sec", "/api/appointment/cases/" + caseNo, MAP).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 

@@ -1,7 +1,9 @@
 package cn.streetgov.appointment.domain;
 
-import cn.streetgov.casework.Notifications;
+import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.casework.CaseNumbers;
+import cn.streetgov.casework.DecisionRecord;
+import cn.streetgov.casework.Notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -15,6 +17,7 @@ import static org.mockito.Mockito.when;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.Agency;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -27,11 +30,11 @@ import org.junit.jupiter.api.Test;
 class ConsultationServiceTest {
 
     ConsultationCaseRepository cases = mock(ConsultationCaseRepository.class);
-    CaseOpinionRepository opinions = mock(CaseOpinionRepository.class);
+    DecisionRecord decisions = mock(DecisionRecord.class);
     Notifications notifications = mock(Notifications.class);
     CaseNumbers numbers = mock(CaseNumbers.class);
     OrgDirectory directory = mock(OrgDirectory.class);
-    ConsultationService service = new ConsultationService(cases, opinions, notifications, numbers, directory);
+    ConsultationService service = new ConsultationService(cases, decisions, notifications, numbers, directory);
 
     Agency here = ConsultationRequestsTest.agency("S01", "GA", "东华派出所", "王所长");
     Agency there = ConsultationRequestsTest.agency("S02", "GA", "西岭派出所", "李四");
@@ -94,6 +97,37 @@ class ConsultationServiceTest {
         assertThat(c.getReplyDeadline()).isEqualTo(deadline);
         assertThat(c.getConsultationMode()).isEqualTo("CONSENT");
         assertThat(c.getReplyDays()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldShowTheHistoryFromTheKernelsRecordInTheDistrictsTime() {
+        caseFor("APPOINT", "张三");
+        when(decisions.ofCase("RM-2026-0042")).thenReturn(List.of());
+        assertThat(service.history(7L)).isEqualTo("（暂无意见）");
+
+        CaseDecision street = decision("街道党(工)委会议答复意见", "DISAGREE", "不同意", "人选不熟悉辖区",
+                "{\"meetingDate\":\"2026-03-01\"}", "s01-sec", "street-committee-S01", "2026-03-02T00:00:00Z");
+        CaseDecision migrated = decision("部门决定", "APPROVE", null, null, null, null, "dept-GA", "2026-03-03T01:30:00Z");
+        when(decisions.ofCase("RM-2026-0042")).thenReturn(List.of(street, migrated));
+        assertThat(service.history(7L)).isEqualTo(
+                "2026-03-02 08:00 街道党(工)委会议答复意见：不同意（street-committee-S01 s01-sec，会议日期 2026-03-01） 人选不熟悉辖区\n"
+                        + "2026-03-03 09:30 部门决定：APPROVE（dept-GA —）");
+        assertThat(ConsultationService.meetingDate(street)).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(ConsultationService.meetingDate(migrated)).isNull();
+    }
+
+    private static CaseDecision decision(String step, String value, String label, String comment, String details,
+            String user, String group, String at) {
+        CaseDecision d = mock(CaseDecision.class);
+        when(d.getStepName()).thenReturn(step);
+        when(d.getDecision()).thenReturn(value);
+        when(d.getDecisionLabel()).thenReturn(label);
+        when(d.getComment()).thenReturn(comment);
+        when(d.getDetails()).thenReturn(details);
+        when(d.getActorUser()).thenReturn(user);
+        when(d.getActorGroup()).thenReturn(group);
+        when(d.getDecidedAt()).thenReturn(Instant.parse(at));
+        return d;
     }
 
     private ConsultationCase caseFor(String action, String candidate) {

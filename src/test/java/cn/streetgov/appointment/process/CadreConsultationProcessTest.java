@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.streetgov.audit.AuditEventType;
+import cn.streetgov.audit.AuditRecord;
+import cn.streetgov.audit.AuditTrail;
 import cn.streetgov.casework.CaseClock;
-import cn.streetgov.appointment.domain.CaseOpinion;
-import cn.streetgov.appointment.domain.CaseOpinion.Step;
+import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.appointment.domain.ConsultationCase;
 import cn.streetgov.appointment.domain.ConsultationCaseRepository;
 import cn.streetgov.appointment.domain.ConsultationService;
@@ -49,6 +51,8 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
     ConsultationService consultations;
     @Autowired
     ConsultationCaseRepository caseRepository;
+    @Autowired
+    AuditTrail audit;
 
     // ---- consent mode (appointments and removals) ----
 
@@ -78,12 +82,17 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         assertThat(c.getStreetInformedAt()).isNotNull();
         assertThat(notifications(pi)).extracting(CaseNotification::getKind, CaseNotification::getRecipientGroup)
                 .contains(tuple(NoticeKind.INFO, "street-committee-S01"));
-        List<CaseOpinion> opinions = consultations.opinions(c.getId());
-        assertThat(opinions).extracting(CaseOpinion::getStep, CaseOpinion::getDecision, CaseOpinion::getActorUser,
-                CaseOpinion::getActorOrg).containsExactly(
-                tuple(Step.STREET_OPINION, "AGREE", STREET_USER, "street-committee-S01"),
-                tuple(Step.DEPT_DECISION, "APPROVE", DEPT_USER, "dept-GA"));
-        assertThat(opinions.get(0).getMeetingDate()).isEqualTo(CaseClock.now().toLocalDate());
+        List<CaseDecision> opinions = consultations.opinions(c.getId());
+        assertThat(opinions).extracting(CaseDecision::getTaskKey, CaseDecision::getDecision, CaseDecision::getActorUser,
+                CaseDecision::getActorGroup).containsExactly(
+                tuple(STREET_OPINION, AGREE, STREET_USER, "street-committee-S01"),
+                tuple(DEPT_DECISION, APPROVE, DEPT_USER, "dept-GA"));
+        assertThat(opinions).extracting(CaseDecision::getCaseNo, CaseDecision::getProcessKey, CaseDecision::getType)
+                .containsOnly(tuple(pi.getBusinessKey(), KEY, CaseDecision.Type.DECISION));
+        assertThat(opinions).extracting(CaseDecision::getStepName, CaseDecision::getDecisionLabel).containsExactly(
+                tuple("街道党(工)委会议答复意见", "同意"), tuple("部门决定", "同意任免"));
+        assertThat(ConsultationService.meetingDate(opinions.get(0))).isEqualTo(CaseClock.today());
+        assertThat(opinions.get(0).getDetails()).isEqualTo("{\"meetingDate\":\"" + CaseClock.today() + "\"}");
         assertThat(opinions.get(0).getDecidedAt()).isNotNull();
     }
 
@@ -104,20 +113,22 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         assertThat(variable(pi, CANDIDATE_NAME)).isEqualTo(CURRENT_HEAD);
         streetAnswers(pi, "DISAGREE", "该同志熟悉辖区情况，不同意免职");
         at(pi).isWaitingAt(COORDINATE);
-        assertThat(variable(pi, OPINION_HISTORY).toString()).contains("DISAGREE", "不同意免职");
+        assertThat(variable(pi, OPINION_HISTORY).toString()).contains("街道党(工)委会议答复意见：不同意",
+                "street-committee-S01 " + STREET_USER, "会议日期 " + CaseClock.today(), "不同意免职");
         Task coordinate = task(pi, COORDINATE);
-        assertInvalid(() -> complete(ORG_DEPT_USER, coordinate, Map.of(COORDINATION_DECISION, "OVERRIDE")), "书面说明理由");
+        assertInvalid(() -> complete(ORG_DEPT_USER, coordinate, Map.of(COORDINATION_DECISION, OVERRIDE)),
+                "请填写不采纳街道意见的书面理由");
         decide(pi, COORDINATE, ORG_DEPT_USER, COORDINATION_DECISION, "OVERRIDE", COORDINATION_COMMENT, "工作需要，经研究决定免职");
         decide(pi, DEPT_DECISION, DEPT_USER, DEPT_DECISION_VAR, "APPROVE", DEPT_COMMENT, null);
 
         at(pi).isEnded().hasPassed(COORDINATE, END_APPROVED);
         assertOutcome(pi, "APPROVED", MODE_CONSENT);
         assertThat(directory.requireAgency(AGENCY).hasHead()).isFalse();
-        assertThat(consultations.opinions(caseOf(pi).getId())).extracting(CaseOpinion::getStep, CaseOpinion::getDecision,
-                CaseOpinion::getActorOrg, CaseOpinion::getComment).containsExactly(
-                tuple(Step.STREET_OPINION, "DISAGREE", "street-committee-S01", "该同志熟悉辖区情况，不同意免职"),
-                tuple(Step.COORDINATION, "OVERRIDE", "org-dept", "工作需要，经研究决定免职"),
-                tuple(Step.DEPT_DECISION, "APPROVE", "dept-GA", null));
+        assertThat(consultations.opinions(caseOf(pi).getId())).extracting(CaseDecision::getTaskKey,
+                CaseDecision::getDecision, CaseDecision::getActorGroup, CaseDecision::getComment).containsExactly(
+                tuple(STREET_OPINION, DISAGREE, "street-committee-S01", "该同志熟悉辖区情况，不同意免职"),
+                tuple(COORDINATE, OVERRIDE, "org-dept", "工作需要，经研究决定免职"),
+                tuple(DEPT_DECISION, APPROVE, "dept-GA", null));
     }
 
     @Test
@@ -146,16 +157,49 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
     }
 
     @Test
-    void shouldRefuseStreetAnswerWithoutOpinionUnlessAgree() {
+    void shouldRefuseStreetAnswerWithoutOpinionUnlessAgreeAndWriteNothing() {
         ProcessInstance pi = start(proposal(AGENCY, "APPOINT", "新所长己", "SECTION"));
         Task street = task(pi, STREET_OPINION);
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(STREET_OPINION_VAR, "DISAGREE");
-        vars.put(MEETING_DATE, LocalDate.now().toString());
-        assertInvalid(() -> complete(STREET_USER, street, vars), "除“同意”外须填写意见");
-        assertInvalid(() -> complete(STREET_USER, street, Map.of(STREET_OPINION_VAR, "AGREE")), "会议日期");
-        at(pi).isWaitingAt(STREET_OPINION);
-        assertThat(consultations.opinions(caseOf(pi).getId())).isEmpty();
+        // the reasons are those of the declaration (ConsultationProcess.byTask), checked by the kernel
+        assertRefusedCompletion(pi, street, streetVars(DISAGREE, null, CaseClock.today().toString()),
+                "请填写意见说明（除“同意”外须填写）");
+        assertRefusedCompletion(pi, street, streetVars(AGREE, null, null), "请填写会议日期");
+        assertRefusedCompletion(pi, street, streetVars("MAYBE", "再议", CaseClock.today().toString()),
+                "请选择街道党(工)委意见（同意 / 同意，并提出意见 / 不同意）");
+        assertRefusedCompletion(pi, street, streetVars(AGREE, null, "20.11.2026"),
+                "会议日期格式无效，应为 yyyy-MM-dd: 20.11.2026");
+    }
+
+    @Test
+    void shouldRefuseAMeetingDateInTheFutureAndRollBackTheRecordedDecision() {
+        ProcessInstance pi = start(proposal(AGENCY, "APPOINT", "新所长午", "SECTION"));
+        // the kernel records the decision first; the hook's refusal rolls it back with the completion
+        assertRefusedCompletion(pi, task(pi, STREET_OPINION),
+                streetVars(AGREE, null, CaseClock.today().plusDays(1).toString()), "会议日期不能晚于今天");
+    }
+
+    @Test
+    void shouldNameTheLoggedInUserNotTheAssigneeInTheRecordAndTheAuditTrail() {
+        ProcessInstance pi = start(proposal(AGENCY, "APPOINT", "新所长未", "SECTION"));
+        Task street = task(pi, STREET_OPINION);
+        // assigned to another street's secretary (e.g. by an administrator), completed by the host street's
+        taskService.setAssignee(street.getId(), OTHER_STREET_USER);
+        as(STREET_USER, () -> {
+            taskService.complete(street.getId(), streetVars(AGREE, null, CaseClock.today().toString()));
+            return null;
+        });
+
+        assertThat(consultations.opinions(caseOf(pi).getId())).singleElement().satisfies(d -> {
+            assertThat(d.getActorUser()).isEqualTo(STREET_USER);
+            assertThat(d.getActorGroup()).isEqualTo("street-committee-S01");
+            assertThat(d.getTaskId()).isEqualTo(street.getId());
+        });
+        assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.TASK_COMPLETED)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.getActorId()).isEqualTo(STREET_USER);
+                    assertThat(r.getActorGroupId()).isEqualTo("street-committee-S01");
+                    assertThat(r.getTaskId()).isEqualTo(street.getId());
+                });
     }
 
     // ---- opinion mode (transfers) ----
@@ -174,8 +218,8 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         assertOutcome(pi, "APPROVED", MODE_OPINION);
         assertThat(directory.requireAgency(AGENCY).getHeadName()).isEqualTo("调任所长庚");
         assertThat(directory.requireAgency("S02-GA").hasHead()).isFalse();
-        assertThat(consultations.opinions(caseOf(pi).getId())).extracting(CaseOpinion::getStep, CaseOpinion::getComment)
-                .contains(tuple(Step.DEPT_RESPONSE, "将于下月初到岗"));
+        assertThat(consultations.opinions(caseOf(pi).getId())).extracting(CaseDecision::getTaskKey, CaseDecision::getComment)
+                .contains(tuple(RESPOND_TO_OPINION, "将于下月初到岗"));
         directory.appointHead("S02-GA", "西岭所长", "西岭派出所所长", LocalDate.of(2024, 1, 1));
     }
 
@@ -184,7 +228,7 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         ProcessInstance pi = start(proposal(AGENCY, "TRANSFER", "调任所长辛", "SECTION"));
         streetAnswers(pi, "DISAGREE", "辖区治安形势复杂，不宜调整");
         Task respond = task(pi, RESPOND_TO_OPINION);
-        assertInvalid(() -> complete(DEPT_USER, respond, Map.of(RESPONSE_DECISION, "ADOPT")), "书面答复");
+        assertInvalid(() -> complete(DEPT_USER, respond, Map.of(RESPONSE_DECISION, ADOPT)), "请填写对街道意见的书面答复");
         decide(pi, RESPOND_TO_OPINION, DEPT_USER, RESPONSE_DECISION, "ADOPT", RESPONSE_COMMENT, "采纳街道意见，暂不调整");
 
         at(pi).isEnded().hasPassed(END_OPINION_ADOPTED).hasNotPassed(DEPT_DECISION);
@@ -217,10 +261,10 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         at(pi).isEnded().hasPassed(COMMITTEE_DECISION, END_APPROVED);
         assertOutcome(pi, "APPROVED", MODE_CONSENT);
         assertThat(directory.requireAgency(AGENCY).getHeadName()).isEqualTo("处级人选癸");
-        CaseOpinion committee = consultations.opinions(caseOf(pi).getId()).get(2);
-        assertThat(committee.getStep()).isEqualTo(Step.COMMITTEE_DECISION);
-        assertThat(committee.getActorOrg()).isEqualTo("standing-committee");
-        assertThat(committee.getMeetingDate()).isEqualTo(CaseClock.now().toLocalDate());
+        CaseDecision committee = consultations.opinions(caseOf(pi).getId()).get(2);
+        assertThat(committee.getTaskKey()).isEqualTo(COMMITTEE_DECISION);
+        assertThat(committee.getActorGroup()).isEqualTo("standing-committee");
+        assertThat(ConsultationService.meetingDate(committee)).isEqualTo(CaseClock.today());
     }
 
     @Test
@@ -288,9 +332,9 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         assertThat(caseOf(pi).getReplyDeadline()).isEqualTo(expected);
         streetAnswers(pi, "AGREE", null);
         at(pi).isWaitingAt(DEPT_DECISION);
-        assertThat(consultations.opinions(caseOf(pi).getId())).extracting(CaseOpinion::getStep, CaseOpinion::getDecision)
-                .containsExactly(tuple(Step.NO_REPLY, CHASE),
-                        tuple(Step.STREET_OPINION, "AGREE"));
+        assertThat(consultations.opinions(caseOf(pi).getId())).extracting(CaseDecision::getTaskKey, CaseDecision::getDecision)
+                .containsExactly(tuple(HANDLE_NO_REPLY, CHASE),
+                        tuple(STREET_OPINION, AGREE));
     }
 
     @Test
@@ -301,10 +345,11 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         decide(pi, HANDLE_NO_REPLY, ORG_DEPT_USER, NO_REPLY_DECISION, "RECORD_NO_REPLY", NO_REPLY_COMMENT, "逾期未答复");
 
         at(pi).isWaitingAt(DEPT_DECISION).hasPassed(HANDLE_NO_REPLY).hasNotPassed(COORDINATE, RESPOND_TO_OPINION);
-        assertThat(variable(pi, OPINION_HISTORY).toString()).contains("RECORD_NO_REPLY", "org-dept");
-        CaseOpinion noReply = consultations.opinions(caseOf(pi).getId()).get(0);
-        assertThat(noReply.getStep()).isEqualTo(Step.NO_REPLY);
-        assertThat(noReply.getDecision()).isEqualTo("RECORD_NO_REPLY");
+        assertThat(variable(pi, OPINION_HISTORY).toString()).contains("督办或记录街道未答复：记录街道未答复，继续办理",
+                "org-dept " + ORG_DEPT_USER, "逾期未答复");
+        CaseDecision noReply = consultations.opinions(caseOf(pi).getId()).get(0);
+        assertThat(noReply.getTaskKey()).isEqualTo(HANDLE_NO_REPLY);
+        assertThat(noReply.getDecision()).isEqualTo(RECORD_NO_REPLY);
         assertThat(noReply.getActorUser()).isEqualTo(ORG_DEPT_USER);
         decide(pi, DEPT_DECISION, DEPT_USER, DEPT_DECISION_VAR, "APPROVE", DEPT_COMMENT, null);
         at(pi).isEnded();
@@ -382,11 +427,29 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
     }
 
     private void streetAnswers(ProcessInstance pi, String opinion, String comment) {
+        complete(STREET_USER, task(pi, STREET_OPINION), streetVars(opinion, comment, CaseClock.today().toString()));
+    }
+
+    private static Map<String, Object> streetVars(String opinion, String comment, String meetingDate) {
         Map<String, Object> vars = new HashMap<>();
         vars.put(STREET_OPINION_VAR, opinion);
         vars.put(OPINION_COMMENT, comment);
-        vars.put(MEETING_DATE, CaseClock.now().toLocalDate().toString());
-        complete(STREET_USER, task(pi, STREET_OPINION), vars);
+        vars.put(MEETING_DATE, meetingDate);
+        return vars;
+    }
+
+    /**
+     * The street committee's completion is refused with exactly this reason, and nothing is
+     * written: no decision, no audit entry of a completed task, the task still open.
+     */
+    private void assertRefusedCompletion(ProcessInstance pi, Task task, Map<String, Object> vars, String reason) {
+        assertThatThrownBy(() -> complete(STREET_USER, task, vars)).rootCause()
+                .isInstanceOf(InvalidInputException.class).hasMessage(reason);
+        assertThat(consultations.opinions(caseOf(pi).getId())).isEmpty();
+        assertThat(audit.trail(pi.getId())).extracting(AuditRecord::getEventType)
+                .doesNotContain(AuditEventType.TASK_COMPLETED);
+        at(pi).isWaitingAt(STREET_OPINION);
+        assertThat(task(pi, STREET_OPINION).getId()).isEqualTo(task.getId());
     }
 
     private void decide(ProcessInstance pi, String taskKey, String user, String decisionVar, String decision,

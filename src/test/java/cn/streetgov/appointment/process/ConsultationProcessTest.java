@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.streetgov.appointment.domain.ConsultationCase.Status;
+import cn.streetgov.casework.TaskDecisions.TaskDecision;
 import cn.streetgov.common.InvalidInputException;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The small helpers of the process class and the outcome of each end event, without Spring. */
@@ -33,11 +35,30 @@ class ConsultationProcessTest {
     }
 
     @Test
-    void shouldRequireACommentUnlessTheStreetAgrees() {
-        var spec = ConsultationProcess.TASKS.get(ConsultationProcess.STREET_OPINION);
-        assertThat(spec.commentOptionalFor()).containsExactly("AGREE");
-        assertThat(spec.meetingRequired()).isTrue();
-        assertThat(ConsultationProcess.TASKS.get(ConsultationProcess.COORDINATE).commentOptionalFor())
-                .containsExactly("UPHOLD_STREET");
+    void shouldRequireACommentUnlessTheStreetAgreesAndAlwaysTheMeetingDate() {
+        TaskDecision street = new ConsultationProcess(null).byTask().get(ConsultationProcess.STREET_OPINION);
+        assertThat(street.check(Map.of(ConsultationProcess.STREET_OPINION_VAR, "AGREE",
+                ConsultationProcess.MEETING_DATE, "2026-11-20")::get)).isEmpty();
+        assertThat(street.check(Map.of(ConsultationProcess.STREET_OPINION_VAR, "AGREE_WITH_COMMENTS",
+                ConsultationProcess.MEETING_DATE, "2026-11-20")::get)).containsExactly("请填写意见说明（除“同意”外须填写）");
+        assertThat(street.check(Map.of(ConsultationProcess.STREET_OPINION_VAR, "AGREE")::get))
+                .containsExactly("请填写会议日期");
+        assertThat(street.label("AGREE_WITH_COMMENTS")).isEqualTo("同意，并提出意见");
+    }
+
+    @Test
+    void shouldRequireAReasonOnlyWhereTheStreetsOpinionIsSetAside() {
+        Map<String, TaskDecision> tasks = new ConsultationProcess(null).byTask();
+        TaskDecision coordinate = tasks.get(ConsultationProcess.COORDINATE);
+        assertThat(coordinate.check(Map.of(ConsultationProcess.COORDINATION_DECISION, "UPHOLD_STREET")::get)).isEmpty();
+        assertThat(coordinate.check(Map.of(ConsultationProcess.COORDINATION_DECISION, "OVERRIDE")::get))
+                .containsExactly("请填写不采纳街道意见的书面理由");
+        TaskDecision response = tasks.get(ConsultationProcess.RESPOND_TO_OPINION);
+        assertThat(response.check(Map.of(ConsultationProcess.RESPONSE_DECISION, "ADOPT")::get))
+                .containsExactly("请填写对街道意见的书面答复");
+        TaskDecision noReply = tasks.get(ConsultationProcess.HANDLE_NO_REPLY);
+        assertThat(noReply.check(Map.of(ConsultationProcess.NO_REPLY_DECISION, "CHASE")::get)).isEmpty();
+        assertThat(noReply.check(Map.of()::get)).containsExactly(
+                "请选择逾期未答复的处理（督办，延长答复期限 / 记录街道未答复，继续办理）");
     }
 }

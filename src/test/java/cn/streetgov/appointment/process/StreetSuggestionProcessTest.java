@@ -1,6 +1,8 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.casework.CaseNotification;
+import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.casework.NoticeKind;
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,8 @@ class StreetSuggestionProcessTest extends ProcessTestSupport {
     ConsultationService consultations;
     @Autowired
     OrgDirectory directory;
+    @Autowired
+    DecisionRecord decisions;
 
     @Test
     void shouldStartAConsultationPrefilledFromAnAcceptedSuggestionSentByMessage() {
@@ -73,6 +77,11 @@ class StreetSuggestionProcessTest extends ProcessTestSupport {
         BpmnAwareTests.assertThat(consultation).isWaitingAt(ConsultationProcess.STREET_OPINION);
         assertThat(suggestions.notifications(s.getId())).extracting(CaseNotification::getKind)
                 .containsExactly(NoticeKind.CASE_END);
+        assertThat(decisions.ofCase(pi.getBusinessKey())).singleElement().satisfies(d -> {
+            assertThat(d.getDecision()).isEqualTo(ACCEPT);
+            assertThat(d.getActorUser()).isEqualTo(DEPT_USER);
+            assertThat(d.getDetails()).contains("\"positionLevel\":\"SECTION\"");
+        });
     }
 
     @Test
@@ -81,8 +90,14 @@ class StreetSuggestionProcessTest extends ProcessTestSupport {
                 Map.of(AGENCY_CODE, AGENCY, ACTION, "APPOINT", REASON, "所长长期空缺，建议尽快配备")));
         at(pi).hasPassed(START_TASKLIST).isWaitingAt(ANSWER);
         Task answer = task(pi, ANSWER);
-        CadreConsultationProcessTest.assertInvalid(() -> complete(DEPT_USER, answer, Map.of(DECISION, DECLINE)),
-                "不予采纳须说明理由");
+        // the reason is the declaration's (SuggestionProcess.byTask), and nothing is written
+        assertThatThrownBy(() -> complete(DEPT_USER, answer, Map.of(DECISION, DECLINE))).rootCause()
+                .isInstanceOf(InvalidInputException.class).hasMessage("请填写不予采纳的理由（街道可见）");
+        assertThatThrownBy(() -> complete(DEPT_USER, answer, Map.of(DECISION, "LATER", COMMENT, "再议"))).rootCause()
+                .isInstanceOf(InvalidInputException.class).hasMessage("请选择答复（采纳，发起任免征求意见 / 不予采纳）");
+        assertThat(decisions.ofCase(pi.getBusinessKey())).isEmpty();
+        assertThat(suggestion(pi).getStatus()).isEqualTo(Suggestion.Status.OPEN);
+        at(pi).isWaitingAt(ANSWER);
         complete(DEPT_USER, answer, Map.of(DECISION, DECLINE, COMMENT, "人选正在考察中，暂不调整"));
 
         at(pi).isWaitingAt(READ_DECLINE).hasPassed(INFORM_DECLINE);
@@ -100,7 +115,13 @@ class StreetSuggestionProcessTest extends ProcessTestSupport {
                 .extracting(CaseNotification::getKind, CaseNotification::getRecipientGroup)
                 .containsExactly(Tuple.tuple(NoticeKind.CASE_END, "street-committee-S01"));
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(OUTCOME).singleResult().getValue()).isEqualTo("DECLINED");
+                .variableName(OUTCOME).singleResult().getValue()).isEqualTo(DECLINED);
+        assertThat(s.getAnsweredBy()).isEqualTo(DEPT_USER);
+        assertThat(decisions.ofCase(pi.getBusinessKey())).extracting(CaseDecision::getTaskKey, CaseDecision::getDecision,
+                CaseDecision::getDecisionLabel, CaseDecision::getActorUser, CaseDecision::getActorGroup,
+                CaseDecision::getComment).containsExactly(
+                Tuple.tuple(ANSWER, DECLINE, "不予采纳", DEPT_USER, "dept-GA", "人选正在考察中，暂不调整"),
+                Tuple.tuple(READ_DECLINE, READ, "已查阅", STREET_USER, "street-committee-S01", null));
     }
 
     @Test
