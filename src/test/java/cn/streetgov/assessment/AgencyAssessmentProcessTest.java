@@ -57,6 +57,7 @@ class AgencyAssessmentProcessTest extends AssessmentTestSupport {
     void shouldAssessEveryAgencyOfTheStreetAndAggregateWhenAllAreFinal() {
         String period = freshPeriod();
         ProcessInstance campaign = open(period, "S02");
+        runDueJobs(campaign);
 
         assertThat(campaign).isWaitingAt(Elements.ASSESS_AGENCIES);
         List<ProcessInstance> cases = children(campaign);
@@ -75,6 +76,9 @@ class AgencyAssessmentProcessTest extends AssessmentTestSupport {
         assertThat(campaign).isWaitingAt(Elements.ASSESS_AGENCIES);
         complete("s02-sec", task(cases.get(2), AssessmentCaseProcess.Elements.DECIDE_SUGGESTION),
                 Map.of(AssessmentCaseProcess.Vars.USE_SUGGESTION, false));
+        // the last case's end leaves the aggregation of the campaign to a job
+        assertThat(campaign).hasNotPassed(Elements.AGGREGATE);
+        runDueJobs(campaign);
 
         assertThat(campaign).hasPassed(Elements.AGGREGATE).isWaitingAt(Elements.TAKE_NOTE).task()
                 .hasCandidateGroup("org-dept");
@@ -113,12 +117,14 @@ class AgencyAssessmentProcessTest extends AssessmentTestSupport {
         }
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(year, 1, 10, 9, 0).atZone(ZoneId.systemDefault()).toInstant()));
         managementService.executeJob(timer.getId());
+        AssessmentCampaign campaign = assessments.campaignOf(String.valueOf(year - 1)).orElseThrow();
+        runDueJobs(runtimeService.createProcessInstanceQuery().processInstanceId(campaign.getProcessInstanceId())
+                .singleResult());
 
         HistoricProcessInstance opened = lastTimerInstance();
         assertThat(opened.getState()).isEqualTo("COMPLETED");
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(opened.getId())
                 .activityId(AssessmentTimerProcess.Elements.STARTED).count()).isOne();
-        AssessmentCampaign campaign = assessments.campaignOf(String.valueOf(year - 1)).orElseThrow();
         assertThat(campaign.getOpenedGroup()).isEqualTo("assessment-office");
         assertThat(assessments.casesOf(campaign.getId())).hasSize(12);
 
@@ -132,6 +138,82 @@ class AgencyAssessmentProcessTest extends AssessmentTestSupport {
                 .activityId(AssessmentTimerProcess.Elements.ALREADY_OPENED).count()).isOne();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaign.caseNo()).count())
                 .isOne();
+    }
+
+    @Test
+    void shouldOpenEachCaseInAJobOfItsOwnAndRetryAFailedOneWithoutDuplicates() {
+        ProcessInstance campaign = open(freshPeriod(), "S03");
+        Long campaignId = (Long) runtimeService.getVariable(campaign.getId(), Vars.CAMPAIGN_ID);
+
+        // the start answers at once: the cases are opened by jobs, one per agency
+        assertThat(children(campaign)).isEmpty();
+        managementService.executeJob(jobs(campaign).get(0).getId());
+        List<Job> perAgency = jobs(campaign);
+        assertThat(perAgency).hasSize(3);
+        assertThat(children(campaign)).isEmpty();
+
+        // one agency's job fails (here: its campaign reference is broken), the others go on
+        Job broken = perAgency.stream().filter(job -> "S03-GA".equals(runtimeService.getVariableLocal(
+                job.getExecutionId(), Vars.AGENCY_CODE))).findFirst().orElseThrow();
+        runtimeService.setVariableLocal(broken.getExecutionId(), Vars.CAMPAIGN_ID, -1L);
+        for (Job job : perAgency) {
+            if (job.getId().equals(broken.getId())) {
+                assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("未知的考核");
+            } else {
+                managementService.executeJob(job.getId());
+            }
+        }
+        assertThat(managementService.createJobQuery().jobId(broken.getId()).singleResult().getRetries()).isEqualTo(2);
+        assertThat(assessments.casesOf(campaignId)).extracting(AssessmentCase::getAgencyCode)
+                .containsExactlyInAnyOrder("S03-CGZF", "S03-SCJG");
+
+        // repaired, the retry opens that case once, nothing twice
+        runtimeService.removeVariableLocal(broken.getExecutionId(), Vars.CAMPAIGN_ID);
+        managementService.executeJob(broken.getId());
+        assertThat(assessments.casesOf(campaignId)).extracting(AssessmentCase::getAgencyCode)
+                .containsExactlyInAnyOrder("S03-CGZF", "S03-GA", "S03-SCJG");
+        assertThat(children(campaign)).extracting(ProcessInstance::getBusinessKey).doesNotHaveDuplicates().hasSize(3);
+        assertThat(jobs(campaign)).isEmpty();
+    }
+
+    @Test
+    void shouldAggregateInAJobAndWriteTheResultsOnceWhenTheStepRunsAgain() {
+        ProcessInstance campaign = open(freshPeriod(), "S03");
+        runDueJobs(campaign);
+        List<ProcessInstance> cases = children(campaign);
+        for (ProcessInstance c : cases) {
+            String agency = (String) runtimeService.getVariable(c.getId(), AssessmentCaseProcess.Vars.AGENCY_CODE);
+            scoreAndConfirm(c, "s03", agency.toLowerCase() + "-head", 85);
+        }
+        endPublicity(cases.get(0));
+        cases.forEach(this::runDueJobs);
+        assertThat(campaign).hasNotPassed(Elements.AGGREGATE);
+        runDueJobs(campaign);
+        assertThat(campaign).hasPassed(Elements.AGGREGATE).isWaitingAt(Elements.TAKE_NOTE);
+        Long campaignId = (Long) runtimeService.getVariable(campaign.getId(), Vars.CAMPAIGN_ID);
+        List<String> first = results(campaignId);
+        assertThat(first).hasSize(7).contains("ORG/S03: 3, GOOD 3");
+
+        // an administrator runs the step again (Cockpit: modify the instance), e.g. after a correction
+        runtimeService.createProcessInstanceModification(campaign.getId()).cancelAllForActivity(Elements.TAKE_NOTE)
+                .startBeforeActivity(Elements.AGGREGATE).execute();
+        runDueJobs(campaign);
+
+        assertThat(campaign).isWaitingAt(Elements.TAKE_NOTE);
+        assertThat(results(campaignId)).containsExactlyElementsOf(first);
+    }
+
+    /** The campaign's results, one line per row: dimension/code: cases, grades. */
+    private List<String> results(Long campaignId) {
+        return java.util.stream.Stream.of(AssessmentResult.AGENCY, AssessmentResult.ORG, AssessmentResult.DEPT)
+                .flatMap(d -> assessments.resultsOf(campaignId, d).stream())
+                .map(r -> r.getDimension() + "/" + r.getCode() + ": " + r.getCaseCount() + ", GOOD " + r.getGoodCount()
+                        + (r.getExcellentCount() + r.getPassCount() + r.getFailCount() > 0 ? ", other" : ""))
+                .toList();
+    }
+
+    private List<Job> jobs(ProcessInstance instance) {
+        return managementService.createJobQuery().processInstanceId(instance.getId()).list();
     }
 
     private HistoricProcessInstance lastTimerInstance() {

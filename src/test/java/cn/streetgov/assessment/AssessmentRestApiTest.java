@@ -26,6 +26,9 @@ class AssessmentRestApiTest extends AssessmentTestSupport {
                 Map.of("variables", Map.of("period", Map.of("value", period), "orgCodes", Map.of("value", "T01"))));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         assertThat(started.json().path("businessKey").asText()).isEqualTo("KH-" + period);
+        // the agencies' cases are opened by jobs (the engine's job executor; here the test runs them)
+        runDueJobs(runtimeService.createProcessInstanceQuery().processInstanceId(started.json().path("id").asText())
+                .singleResult());
 
         Response again = kaohe.postJson("/engine-rest/process-definition/key/agency-assessment/submit-form",
                 Map.of("variables", Map.of("period", Map.of("value", period))));

@@ -45,6 +45,7 @@ class AssessmentResultsPageTest extends AssessmentTestSupport {
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         ProcessInstance campaign = runtimeService.createProcessInstanceQuery()
                 .processInstanceId(started.json().path("id").asText()).singleResult();
+        runDueJobs(campaign);
         List<ProcessInstance> cases = runtimeService.createProcessInstanceQuery()
                 .superProcessInstanceId(campaign.getId()).orderByBusinessKey().asc().list();
         assertThat(cases).extracting(ProcessInstance::getBusinessKey).containsExactly(
@@ -67,6 +68,7 @@ class AssessmentResultsPageTest extends AssessmentTestSupport {
         cases.forEach(this::runDueJobs);
         submit("s01-sec", cases.get(2).getBusinessKey(), Map.of("useSuggestion", Map.of("value", false)));
         submit("t01-sec", cases.get(5).getBusinessKey(), Map.of("useSuggestion", Map.of("value", false)));
+        runDueJobs(campaign);
         assertThat(campaign).hasPassed(AssessmentProcess.Elements.AGGREGATE)
                 .isWaitingAt(AssessmentProcess.Elements.TAKE_NOTE);
         submit("orgdept", campaign.getBusinessKey(), Map.of("noteComment", Map.of("value", "已阅")));

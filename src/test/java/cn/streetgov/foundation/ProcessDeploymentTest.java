@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** processes/ and forms/ are deployed with the application; a redeploy versions changed files only. */
+/** processes/ and forms/ are deployed with the application; a change redeploys them all together. */
 @IntegrationTest
 class ProcessDeploymentTest {
 
@@ -61,16 +61,19 @@ class ProcessDeploymentTest {
     }
 
     @Test
-    void theProcessApplicationDeploysChangedFilesOnly() throws IOException {
+    void theProcessApplicationRedeploysEveryFileTogetherWhenOneChanged() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/processes.xml")) {
             String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(xml).contains("<property name=\"isDeployChangedOnly\">true</property>")
+            // false: duplicate filtering stays on (an unchanged archive deploys nothing), but a change
+            // deploys every file again, so that a process finds its forms, rules and called processes
+            // in its own deployment (they are bound by deployment)
+            assertThat(xml).contains("<property name=\"isDeployChangedOnly\">false</property>")
                     .contains("<property name=\"additionalResourceSuffixes\">form</property>");
         }
     }
 
     @Test
-    void aRedeployVersionsTheChangedFileAndLeavesTheUnchangedOne() {
+    void aRedeployCarriesEveryFileWhenOneChangedAndNothingWhenNoneChanged() {
         String name = "redeploy-" + System.nanoTime();
         String a = "redeploy-a-" + System.nanoTime();
         String b = "redeploy-b-" + System.nanoTime();
@@ -81,23 +84,25 @@ class ProcessDeploymentTest {
         Deployment first = deploy(name, a, "甲", b, "乙", form);
         ClockUtil.setCurrentTime(new Date(now + 60_000));
         Deployment second = deploy(name, a, "甲", b, "乙（修订）", form);
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(a).count()).isOne();
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(b).count()).isEqualTo(2);
-        assertThat(repositoryService.getDeploymentResourceNames(second.getId())).containsExactly(b + ".bpmn");
-        assertThat(repositoryService.getDeploymentResourceNames(first.getId()))
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        assertThat(repositoryService.getDeploymentResourceNames(second.getId()))
                 .containsExactlyInAnyOrder(a + ".bpmn", b + ".bpmn", a + ".form");
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(a).count()).isEqualTo(2);
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(b).count()).isEqualTo(2);
         ClockUtil.setCurrentTime(new Date(now + 120_000));
         Deployment third = deploy(name, a, "甲", b, "乙（修订）", form);
         ClockUtil.reset();
         // nothing changed: no new deployment, no new version
+        assertThat(third.getId()).isEqualTo(second.getId());
         assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isEqualTo(2);
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(b).count()).isEqualTo(2);
         Stream.of(first, second, third).map(Deployment::getId).distinct()
                 .forEach(id -> repositoryService.deleteDeployment(id, true));
     }
 
+    /** A deployment as the process application makes it (processes.xml: isDeployChangedOnly=false). */
     private Deployment deploy(String name, String keyA, String nameA, String keyB, String nameB, String form) {
-        return repositoryService.createDeployment().name(name).enableDuplicateFiltering(true)
+        return repositoryService.createDeployment().name(name).enableDuplicateFiltering(false)
                 .addString(keyA + ".bpmn", bpmn(keyA, nameA))
                 .addString(keyB + ".bpmn", bpmn(keyB, nameB))
                 .addString(keyA + ".form", form)

@@ -290,6 +290,7 @@ final class AuthorizationMatrixFixture {
         String period = freshPeriod();
         ProcessInstance campaign = as("kaohe", () -> runtimeService.startProcessInstanceByKey(AssessmentProcess.KEY,
                 Map.of(AssessmentProcess.Vars.PERIOD, period, AssessmentProcess.Vars.ORG_CODES, "S03")));
+        runJobs(campaign);
         List<ProcessInstance> cases = runtimeService.createProcessInstanceQuery()
                 .superProcessInstanceId(campaign.getId()).list();
         for (ProcessInstance c : cases) {
@@ -297,6 +298,7 @@ final class AuthorizationMatrixFixture {
             scoreAndConfirm(c, "s03", agency.toLowerCase() + "-head", 85);
             fireTimer(c, AssessmentCaseProcess.Elements.PUBLICITY_ENDED);
         }
+        runJobs(campaign);
 
         add(AssessmentCaseProcess.KEY, self, AssessmentCaseProcess.Elements.SELF_EVALUATE);
         add(AssessmentCaseProcess.KEY, score, AssessmentCaseProcess.Elements.SCORE);
@@ -385,6 +387,17 @@ final class AuthorizationMatrixFixture {
             throw new IllegalStateException("no timer " + activityId + " in " + pi.getBusinessKey());
         }
         managementService.executeJob(job.getId());
+    }
+
+    /** Executes the case's async steps (the campaign opens its cases and aggregates in jobs). */
+    private void runJobs(ProcessInstance pi) {
+        for (List<Job> jobs = asyncJobs(pi); !jobs.isEmpty(); jobs = asyncJobs(pi)) {
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
+    private List<Job> asyncJobs(ProcessInstance pi) {
+        return managementService.createJobQuery().processInstanceId(pi.getId()).messages().list();
     }
 
     private void add(String processKey, ProcessInstance pi, String taskKey) {

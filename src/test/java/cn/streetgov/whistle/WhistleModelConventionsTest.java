@@ -52,11 +52,11 @@ class WhistleModelConventionsTest {
             assertThat(task.getName()).as(task.getId()).matches(".*\\p{IsHan}.*");
             assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNotBlank();
             assertThat(task.getCamundaDueDate()).as(task.getId()).isNotBlank();
-            assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("latest");
+            assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
             assertForm(task.getCamundaFormRef());
         }
         StartEvent start = model.getModelElementById(Elements.START);
-        assertThat(start.getCamundaFormRefBinding()).isEqualTo("latest");
+        assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
         assertForm(start.getCamundaFormRef());
     }
 

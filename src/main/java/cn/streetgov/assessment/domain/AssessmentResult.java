@@ -47,6 +47,16 @@ public class AssessmentResult {
         this.code = code;
     }
 
+    /** Counts from zero again (the campaign is aggregated anew). */
+    void reset() {
+        caseCount = 0;
+        avgScore = null;
+        excellentCount = 0;
+        goodCount = 0;
+        passCount = 0;
+        failCount = 0;
+    }
+
     void add(BigDecimal score, Grade grade) {
         BigDecimal sum = avgScore == null ? BigDecimal.ZERO : avgScore.multiply(BigDecimal.valueOf(caseCount));
         caseCount++;

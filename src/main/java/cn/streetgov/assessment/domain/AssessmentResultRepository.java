@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface AssessmentResultRepository extends JpaRepository<AssessmentResult, Long> {
 
     List<AssessmentResult> findByCampaignIdAndDimensionOrderByCodeAsc(Long campaignId, String dimension);
+
+    List<AssessmentResult> findByCampaignIdOrderByIdAsc(Long campaignId);
 }

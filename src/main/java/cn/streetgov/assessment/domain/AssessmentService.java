@@ -350,10 +350,17 @@ public class AssessmentService {
 
     // ---- results ----
 
-    /** Aggregates the final results per agency, per street/town and per department. */
+    /**
+     * Aggregates the final results per agency, per street/town and per department. Run again (a
+     * retried or restarted step), it recounts the campaign's rows in place: never a second row.
+     */
     public Map<String, List<AssessmentResult>> aggregate(Long campaignId) {
         AssessmentCampaign campaign = requireCampaign(campaignId);
         Map<String, AssessmentResult> byKey = new LinkedHashMap<>();
+        for (AssessmentResult earlier : results.findByCampaignIdOrderByIdAsc(campaignId)) {
+            earlier.reset();
+            byKey.put(earlier.getDimension() + "/" + earlier.getCode(), earlier);
+        }
         for (AssessmentCase c : casesOf(campaignId)) {
             if (c.getGrade() == null) {
                 continue;
@@ -364,6 +371,9 @@ public class AssessmentService {
                         .add(c.getTotalScore(), c.getGrade());
             }
         }
+        List<AssessmentResult> gone = byKey.values().stream().filter(r -> r.getCaseCount() == 0).toList();
+        results.deleteAll(gone);
+        byKey.values().removeAll(gone);
         results.saveAll(byKey.values());
         campaign.aggregated(CaseClock.now());
         Map<String, List<AssessmentResult>> out = new LinkedHashMap<>();

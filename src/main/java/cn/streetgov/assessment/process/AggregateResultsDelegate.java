@@ -11,7 +11,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Every assessment of the campaign is final: results per agency, street/town and department, and a summary for org-dept. */
+/**
+ * Every assessment of the campaign is final: results per agency, street/town and department, and a
+ * summary for org-dept. Runs as a job of its own (asyncBefore: the last case's end does not carry
+ * the whole campaign's aggregation) and may run again (a retry, a restarted step) without writing
+ * any result twice.
+ */
 @Component("aggregateResultsDelegate")
 class AggregateResultsDelegate implements JavaDelegate {
 

@@ -1,9 +1,9 @@
 package cn.streetgov.assessment.process;
 
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
+import cn.streetgov.casework.CaseRules;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Evaluates DMN assessment-grade for a case when a score is changed by a decision (committee
  * adjustment, re-review, arbitration). The grade is the rules', never the caller's; the caller
- * needs no permission on the decision (it evaluates on behalf of the process).
+ * needs no permission on the decision (it evaluates on behalf of the process), and the rules are
+ * those of the case's own deployment (a running case keeps the table it started with).
  */
 @Component
 class GradeRules {
@@ -29,10 +30,8 @@ class GradeRules {
                 .putValue(Vars.SCORE_SATISFACTION, scope.getVariable(Vars.SCORE_SATISFACTION))
                 .putValue(Vars.VETO_ITEM, Boolean.TRUE.equals(AssessmentCaseProcess.bool(scope.getVariable(Vars.VETO_ITEM))))
                 .putValue(Vars.ADJUSTED_SCORE, adjustedScore);
-        DmnDecisionResultEntries result = Context.getCommandContext().runWithoutAuthorization(() ->
-                Context.getProcessEngineConfiguration().getDecisionService()
-                        .evaluateDecisionByKey(AssessmentCaseProcess.DECISION_GRADE).variables(variables).evaluate()
-                        .getSingleResult());
+        DmnDecisionResultEntries result = CaseRules.of(scope, AssessmentCaseProcess.DECISION_GRADE)
+                .evaluate(variables).getSingleResult();
         Number total = result.getEntry(Vars.TOTAL_SCORE);
         return new Result(total.doubleValue(), result.getEntry(Vars.GRADE));
     }

@@ -1,5 +1,6 @@
 package cn.streetgov.delegation.process;
 
+import cn.streetgov.casework.CaseRules;
 import cn.streetgov.delegation.domain.DelegationCase;
 import cn.streetgov.delegation.domain.DelegationCases;
 import cn.streetgov.delegation.domain.DelegationCases.PairResult;
@@ -11,16 +12,15 @@ import cn.streetgov.org.domain.OrgUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks the DMN table {@code delegation-eligibility} (the administrators' rules) about every item x
- * target of the case and records the answers. A power already in force for a target is not
- * delegated twice.
+ * Asks the DMN table {@code delegation-eligibility} (the administrators' rules, of the case's own
+ * deployment) about every item x target of the case and records the answers. A power already in
+ * force for a target is not delegated twice.
  */
 @Component("checkEligibilityDelegate")
 class CheckEligibilityDelegate implements JavaDelegate {
@@ -39,7 +39,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long caseId = ProcessVariables.caseId(execution, Vars.CASE_ID);
         DelegationCase c = cases.require(caseId);
-        DecisionService decisions = execution.getProcessEngineServices().getDecisionService();
+        CaseRules.Decision eligibility = CaseRules.of(execution, PowerDelegationProcess.DECISION_ELIGIBILITY);
         List<PairResult> results = new ArrayList<>();
         for (String itemCode : c.getItemCodes()) {
             PowerItem item = catalog.findItem(itemCode).orElseThrow();
@@ -49,14 +49,13 @@ class CheckEligibilityDelegate implements JavaDelegate {
                     results.add(new PairResult(itemCode, orgCode, false, "该事项已下放至" + org.getName() + "，目录中仍有效", false));
                     continue;
                 }
-                DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(PowerDelegationProcess.DECISION_ELIGIBILITY)
-                        .variables(Variables.createVariables()
-                                .putValue("category", item.getCategory().name())
-                                .putValue("domain", item.getDomain().name())
-                                .putValue("method", c.getMethod().name())
-                                .putValue("targetType", org.getType().name())
-                                .putValue("targetCentral", org.isCentral()))
-                        .evaluate().getSingleResult();
+                DmnDecisionResultEntries result = eligibility.evaluate(Variables.createVariables()
+                        .putValue("category", item.getCategory().name())
+                        .putValue("domain", item.getDomain().name())
+                        .putValue("method", c.getMethod().name())
+                        .putValue("targetType", org.getType().name())
+                        .putValue("targetCentral", org.isCentral()))
+                        .getSingleResult();
                 results.add(new PairResult(itemCode, orgCode, Boolean.TRUE.equals(result.getEntry("eligible")),
                         (String) result.getEntry("reason"), Boolean.TRUE.equals(result.getEntry("legalReviewRequired"))));
             }

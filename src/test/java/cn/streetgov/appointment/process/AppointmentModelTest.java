@@ -37,7 +37,7 @@ class AppointmentModelTest {
             assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNotBlank();
             String form = task.getCamundaFormRef();
             assertThat(form).as(task.getId()).isNotBlank();
-            assertThat(task.getCamundaFormRefBinding()).isEqualTo("latest");
+            assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
             Path file = Path.of("forms", form + ".form");
             assertThat(file).as(task.getId()).exists();
             assertThat(Files.readString(file)).contains("\"id\": \"" + form + "\"");

@@ -41,7 +41,7 @@ class DelegationModelTest {
             assertThat(task.getName()).as(task.getId()).isNotBlank();
             assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNotBlank();
             assertThat(task.getCamundaDueDate()).as(task.getId()).isNotBlank();
-            assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("latest");
+            assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
             assertFormExists(task.getCamundaFormRef());
         }
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
