@@ -46,6 +46,16 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters {
     public static final String END_COMMITTEE_REJECTED = "endEvent_rejectedByCommittee";
     public static final String END_ORG_DEPT_REJECTED = "endEvent_rejectedByOrgDept";
     public static final String END_REMINDER_SENT = "endEvent_reminderSent";
+    public static final String GATEWAY_FINAL_AUTHORITY = "gateway_finalAuthority";
+    public static final String GATEWAY_STREET_OPINION = "gateway_streetOpinion";
+    public static final String GATEWAY_NO_REPLY_DECISION = "gateway_noReplyDecision";
+    public static final String GATEWAY_COORDINATION_DECISION = "gateway_coordinationDecision";
+    public static final String GATEWAY_RESPONSE_DECISION = "gateway_responseDecision";
+    public static final String GATEWAY_JOIN_DEPT_DECISION = "gateway_joinDeptDecision";
+    public static final String GATEWAY_DEPT_DECISION = "gateway_deptDecision";
+    public static final String GATEWAY_COMMITTEE_DECISION = "gateway_committeeDecision";
+    public static final String GATEWAY_ORG_DEPT_DECISION = "gateway_orgDeptDecision";
+    public static final String GATEWAY_JOIN_APPROVED = "gateway_joinApproved";
 
     // start variables (CONTRACT.md)
     public static final String DEPT_CODE = "deptCode";

@@ -32,6 +32,9 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters {
     public static final String END_ACCEPTED = "endEvent_suggestionAccepted";
     public static final String END_DECLINED = "endEvent_suggestionDeclined";
     public static final String END_OVERDUE_NOTIFIED = "endEvent_overdueNotified";
+    public static final String GATEWAY_DECISION = "gateway_suggestionDecision";
+    /** The BPMN message element of {@link #MESSAGE}. */
+    public static final String MESSAGE_ELEMENT = "Message_StreetSuggestion";
 
     // message / start variables (CONTRACT.md)
     public static final String AGENCY_CODE = "agencyCode";
