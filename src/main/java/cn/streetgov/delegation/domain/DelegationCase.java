@@ -69,6 +69,10 @@ public class DelegationCase {
     @Column(name = "closed_at")
     private LocalDateTime closedAt;
 
+    /** Why the case closed as it did, when its outcome alone does not say (null otherwise). */
+    @Column(name = "closing_note")
+    private String closingNote;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "dlg_case_item", joinColumns = @JoinColumn(name = "case_id"))
     @Column(name = "item_code")
@@ -105,9 +109,14 @@ public class DelegationCase {
     }
 
     void close(Outcome outcome, LocalDateTime at) {
+        close(outcome, at, null);
+    }
+
+    void close(Outcome outcome, LocalDateTime at, String note) {
         this.outcome = outcome;
         this.status = outcome.status();
         this.closedAt = at;
+        this.closingNote = note;
     }
 
     void setStatus(CaseStatus status) {
@@ -180,6 +189,10 @@ public class DelegationCase {
 
     public LocalDateTime getClosedAt() {
         return closedAt;
+    }
+
+    public String getClosingNote() {
+        return closingNote;
     }
 
     public List<String> getItemCodes() {
