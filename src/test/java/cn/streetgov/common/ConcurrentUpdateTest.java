@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every aggregate that two officials can update at the same moment (two tasks, two cases or a REST
  * call and a task) carries a version: the second of two concurrent updates fails instead of
- * silently overwriting the first, and is answered 409 (see the race tests of each workflow).
+ * silently overwriting the first, and is answered 409 ({@code ConcurrentRevocationTest} races two
+ * updates of one of them over /engine-rest; the answers are {@code EngineRestErrorMapperTest}'s).
  */
 @IntegrationTest
 class ConcurrentUpdateTest {

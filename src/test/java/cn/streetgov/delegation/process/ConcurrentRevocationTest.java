@@ -86,13 +86,13 @@ class ConcurrentRevocationTest extends ProcessTestSupport {
         Task winner = loser == first ? second : first;
         assertThat(taskService.createTaskQuery().taskId(loser.getId()).count()).as("the loser's task is still open")
                 .isEqualTo(1);
-        DelegatedPower power = jdbcPower(powerId);
+        DelegatedPower power = power(powerId);
         assertThat(power.getStatus()).isEqualTo(DelegatedPower.Status.REVOKED);
-        assertThat(power.getRevocationId()).isEqualTo(runtimeOrHistoricRevocationId(winner));
+        assertThat(power.getRevocationId()).isEqualTo(revocationIdOf(winner));
 
         // the loser refreshes and decides again: the power stays revoked by the first decision
         assertThat(approve(loser).status()).isEqualTo(204);
-        assertThat(jdbcPower(powerId).getRevocationId()).isEqualTo(runtimeOrHistoricRevocationId(winner));
+        assertThat(power(powerId).getRevocationId()).isEqualTo(revocationIdOf(winner));
     }
 
     private Http.Response approve(Task task) {
@@ -120,12 +120,12 @@ class ConcurrentRevocationTest extends ProcessTestSupport {
         return task(revocation, PowerRevocationProcess.DECIDE_REVOCATION);
     }
 
-    private Long runtimeOrHistoricRevocationId(Task task) {
+    private Long revocationIdOf(Task task) {
         return (Long) historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
                 .variableName(PowerRevocationProcess.Vars.REVOCATION_ID).singleResult().getValue();
     }
 
-    private DelegatedPower jdbcPower(Long id) {
+    private DelegatedPower power(Long id) {
         return catalog.publishedBy(jdbc.queryForObject("select case_id from dlg_delegated_power where id = ?",
                 Long.class, id)).stream().filter(p -> p.getId().equals(id)).findFirst().orElseThrow();
     }
