@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
  * {@link TaskDecisions}) and the end of a case (with its outcome). Variables are read without
  * deserialising them ({@code getVariablesTyped(false)}): an {@code Object} variable is recorded by
  * its type and serialized text, never built, since building it may run the named class's code.
+ * Task completions of one case take their turns on the case's chain head ({@link CaseTurns}).
  */
 @Component
 class AuditEnginePlugin extends AbstractProcessEnginePlugin {
@@ -50,6 +51,10 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new ParseListener());
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+            configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+        }
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new CaseTurns(trail));
     }
 
     private final class ParseListener extends AbstractBpmnParseListener {

@@ -1,5 +1,6 @@
 package cn.streetgov.audit;
 
+import cn.streetgov.common.RacePoints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -71,6 +73,19 @@ public class AuditTrail {
         AuditRecord record = records.save(new AuditRecord(event, head.getLastSeq() + 1, head.getLastHash(), seal));
         head.advance(record, seal);
         return record;
+    }
+
+    /** Where two commands on one case may collide (tests hold both there). */
+    public static final String RACE_CASE_COMMAND = "audit.case-command";
+
+    /**
+     * Makes the calling transaction wait for its turn on the case: locks the case's chain head until
+     * the transaction ends (select … for update; a case without a head has nothing to wait for).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void takeTurn(String processInstanceId) {
+        RacePoints.reached(RACE_CASE_COMMAND);
+        heads.lockForAppend(processInstanceId);
     }
 
     private static IllegalStateException refused(AuditEvent event, String reason) {

@@ -88,11 +88,20 @@ class ApiExceptionHandler {
         return body(HttpStatus.FORBIDDEN, message, List.of(message));
     }
 
+    /** Lost a race with another official's step on the same data (possibly wrapped by the engine): retriable. */
+    private static ResponseEntity<Map<String, Object>> conflict(Exception e, HttpServletRequest request) {
+        log.info("并发修改冲突（409）：{} {}：{}", request.getMethod(), request.getRequestURI(), e.toString());
+        return body(HttpStatus.CONFLICT, PublicErrors.CONCURRENT_UPDATE, List.of(PublicErrors.CONCURRENT_UPDATE));
+    }
+
     /** Everything else: the status Spring gives it (a 4xx with a generic reason) or a 500 with an id. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             throw e; // nobody to answer: Spring's resolver logs it quietly
+        }
+        if (PublicErrors.isConcurrentUpdate(e)) {
+            return conflict(e, request);
         }
         HttpStatusCode status = statusOf(e);
         if (status != null && status.is4xxClientError()) {

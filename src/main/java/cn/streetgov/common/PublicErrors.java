@@ -3,6 +3,7 @@ package cn.streetgov.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.spin.spi.SpinDataFormatException;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +19,24 @@ public final class PublicErrors {
     /** Response header that carries the correlation id of a server error. */
     public static final String ERROR_ID_HEADER = "X-Error-Id";
     public static final String INVALID_JSON = "请求内容不是有效的 JSON（格式错误、字段类型不符或嵌套过深）";
+    /** The answer (409) to a step that lost a race with another official's on the same case. */
+    public static final String CONCURRENT_UPDATE = "该事项已被他人修改，请刷新后重试";
+
+    /**
+     * Failures that mean "someone else changed the same thing at the same moment; nothing of yours
+     * was kept, try again": the engine's and JPA's optimistic locking, a lock that could not be had,
+     * a deadlock the database resolved by rolling this transaction back.
+     */
+    private static final List<Class<? extends Throwable>> CONCURRENT_UPDATES = List.of(
+            org.camunda.bpm.engine.OptimisticLockingException.class,
+            org.springframework.dao.OptimisticLockingFailureException.class,
+            org.springframework.dao.PessimisticLockingFailureException.class,
+            jakarta.persistence.OptimisticLockException.class,
+            jakarta.persistence.PessimisticLockException.class,
+            jakarta.persistence.LockTimeoutException.class,
+            org.hibernate.StaleStateException.class,
+            org.hibernate.exception.LockAcquisitionException.class,
+            java.sql.SQLTransactionRollbackException.class);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A fully qualified class name (two or more lower-case package segments, then a type name). */
@@ -61,6 +80,11 @@ public final class PublicErrors {
             }
         }
         return null;
+    }
+
+    /** The failure (or one of its causes) is a concurrent update of the same data: answered 409, retriable. */
+    public static boolean isConcurrentUpdate(Throwable exception) {
+        return CONCURRENT_UPDATES.stream().anyMatch(type -> cause(exception, type) != null);
     }
 
     /** A body that Jackson or Spin could not read: malformed, of the wrong shape, or nested too deeply. */

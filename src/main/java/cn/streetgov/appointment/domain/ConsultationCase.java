@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 
 /** One consultation case (任免征求意见案件) on the head of a dispatched agency. */
@@ -20,6 +21,10 @@ public class ConsultationCase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** Optimistic locking: two officials changing this at the same moment cannot both succeed (409 for the second). */
+    @Version
+    private Long version;
 
     @Column(name = "case_no")
     private String caseNo;

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 
 /** A street committee's suggestion (建议) on the head of an agency stationed in its area. */
@@ -20,6 +21,10 @@ public class Suggestion {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** Optimistic locking: two officials changing this at the same moment cannot both succeed (409 for the second). */
+    @Version
+    private Long version;
 
     @Column(name = "suggestion_no")
     private String suggestionNo;

@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 
 /** One assessment campaign (考核) for one period, opened by the assessment office or by the timer. */
@@ -17,6 +18,10 @@ public class AssessmentCampaign {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** Optimistic locking: two officials changing this at the same moment cannot both succeed (409 for the second). */
+    @Version
+    private Long version;
 
     private String period;
 

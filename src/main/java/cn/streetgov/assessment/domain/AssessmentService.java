@@ -5,6 +5,7 @@ import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
+import cn.streetgov.common.RacePoints;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.Agency;
 import cn.streetgov.org.domain.OrgUnit;
@@ -273,10 +274,21 @@ public class AssessmentService {
         c.setGrade(Grade.of(grade));
     }
 
+    /** Where two committee decisions of one campaign may collide on the cap (tests hold both there). */
+    public static final String RACE_EXCELLENT_CAP = "assessment.excellent-cap";
+
+    /**
+     * Refuses an EXCELLENT beyond the street's cap. The campaign row is locked first (until the
+     * engine's transaction ends), so that two committees deciding at the same moment take their
+     * turns: the second counts the first's EXCELLENT and is refused.
+     */
     private void checkExcellentCap(AssessmentCase c, Grade grade) {
         if (grade != Grade.EXCELLENT) {
             return;
         }
+        RacePoints.reached(RACE_EXCELLENT_CAP);
+        campaigns.lockById(c.getCampaignId())
+                .orElseThrow(() -> new NotFoundException("未知的考核: " + c.getCampaignId()));
         long assessed = cases.countByCampaignIdAndOrgCode(c.getCampaignId(), c.getOrgCode());
         int cap = properties.excellentCap(assessed);
         long excellent = cases.countByCampaignIdAndOrgCodeAndGradeAndIdNotAndCommitteeDecisionIsNotNull(

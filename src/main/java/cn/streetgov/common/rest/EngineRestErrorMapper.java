@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * <li>our business refusals raised inside the engine (a start listener refusing bad input, a task
  * listener refusing an incomplete decision) are 400/403/404 with the Chinese reason, instead of the
  * 500 that the engine's REST API gives any failed start or completion;</li>
+ * <li>a step that lost a race with another official's on the same case — the engine's optimistic
+ * locking, a versioned aggregate, a lock wait or deadlock — is 409 with a Chinese "refresh and retry"
+ * (Camunda's REST API answers 500), however the engine wrapped it;</li>
  * <li>a body that Jackson or Spin cannot read (malformed, wrong shape, nested too deeply, a
  * malformed {@code Json} variable sent by the client) is 400, a body over the size limit 413 (a
  * stored value that cannot be read on a GET is a server error);</li>
@@ -55,6 +58,12 @@ final class EngineRestErrorMapper {
         if (tooLarge != null) {
             return body(Response.Status.REQUEST_ENTITY_TOO_LARGE, "RequestTooLargeException", tooLarge.getMessage(),
                     List.of(tooLarge.getMessage()));
+        }
+        if (PublicErrors.isConcurrentUpdate(exception)) {
+            log.info("并发修改冲突（409）：{} {}：{}", method, request == null ? "/engine-rest" : request.getRequestURI(),
+                    exception.toString());
+            return body(Response.Status.CONFLICT, "OptimisticLockingException", PublicErrors.CONCURRENT_UPDATE,
+                    List.of(PublicErrors.CONCURRENT_UPDATE));
         }
         boolean readsOnly = "GET".equals(method) || "HEAD".equals(method);
         if (PublicErrors.isUnreadableJson(exception) && !readsOnly) {

@@ -75,6 +75,9 @@ final class CaseSummary {
                 out.append('\n');
             }
         }
+        if (c.getClosingNote() != null) {
+            out.append("办结说明：").append(c.getClosingNote()).append('\n');
+        }
         String text = out.toString();
         return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "…" : text;
     }

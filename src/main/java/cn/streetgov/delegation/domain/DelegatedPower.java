@@ -8,10 +8,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** A catalog power delegated to one street/town (the public catalog 赋权目录), ACTIVE until revoked. */
+/**
+ * A catalog power delegated to one street/town (the public catalog 赋权目录), ACTIVE until revoked.
+ * At most one row per item x street/town is ACTIVE: the table's generated column {@code in_force_key}
+ * (item@org while ACTIVE, null when revoked) carries a unique index.
+ */
 @Entity
 @Table(name = "dlg_delegated_power")
 public class DelegatedPower {
@@ -21,6 +26,10 @@ public class DelegatedPower {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** Optimistic locking: two officials changing this at the same moment cannot both succeed (409 for the second). */
+    @Version
+    private Long version;
 
     @Column(name = "item_code")
     private String itemCode;
@@ -64,10 +73,15 @@ public class DelegatedPower {
         this.status = Status.ACTIVE;
     }
 
-    void revoke(Long revocationId, LocalDateTime at) {
+    /** Takes the power out of force; a power already revoked keeps its first revocation. */
+    boolean revoke(Long revocationId, LocalDateTime at) {
+        if (status == Status.REVOKED) {
+            return false;
+        }
         this.status = Status.REVOKED;
         this.revocationId = revocationId;
         this.revokedAt = at;
+        return true;
     }
 
     /** In force on {@code day}: effective date reached and not revoked. */

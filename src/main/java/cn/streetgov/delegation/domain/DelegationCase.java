@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -26,6 +27,10 @@ public class DelegationCase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** Optimistic locking: two officials changing this at the same moment cannot both succeed (409 for the second). */
+    @Version
+    private Long version;
 
     @Column(name = "case_no")
     private String caseNo;
@@ -69,6 +74,10 @@ public class DelegationCase {
     @Column(name = "closed_at")
     private LocalDateTime closedAt;
 
+    /** Why the case closed as it did, when its outcome alone does not say (null otherwise). */
+    @Column(name = "closing_note")
+    private String closingNote;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "dlg_case_item", joinColumns = @JoinColumn(name = "case_id"))
     @Column(name = "item_code")
@@ -105,9 +114,14 @@ public class DelegationCase {
     }
 
     void close(Outcome outcome, LocalDateTime at) {
+        close(outcome, at, null);
+    }
+
+    void close(Outcome outcome, LocalDateTime at, String note) {
         this.outcome = outcome;
         this.status = outcome.status();
         this.closedAt = at;
+        this.closingNote = note;
     }
 
     void setStatus(CaseStatus status) {
@@ -180,6 +194,10 @@ public class DelegationCase {
 
     public LocalDateTime getClosedAt() {
         return closedAt;
+    }
+
+    public String getClosingNote() {
+        return closingNote;
     }
 
     public List<String> getItemCodes() {

@@ -8,6 +8,7 @@ import cn.streetgov.casework.CaseNumbers;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
+import cn.streetgov.common.RacePoints;
 import cn.streetgov.delegation.domain.DelegationDecision.Step;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.OrgUnit;
@@ -167,20 +168,60 @@ public class DelegationCases {
         log.info("赋权案件 {} 办结: {}", caseId, outcome.label());
     }
 
-    /** Publishes the accepted pairs to the catalog, effective from the case's effective date. */
-    public List<DelegatedPower> publish(Long caseId) {
+    /** Where two publications of the same item x street/town may collide (tests hold both there). */
+    public static final String RACE_PUBLICATION = "delegation.publication";
+
+    /**
+     * What publication did: the powers that entered the catalog, or, when an accepted item x
+     * street/town was already in force, nothing ({@code refusal} says why, in Chinese).
+     */
+    public record Publication(List<DelegatedPower> published, String refusal) {
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    /**
+     * Publishes the accepted pairs to the catalog, effective from the case's effective date, or none
+     * of them when one is already in force (another case published it after this one was checked):
+     * the case then closes as REJECTED with the reason. The catalog items are locked first, so two
+     * cases publishing the same item take their turns and the second sees the first's powers. Never
+     * throws for a conflict (it would roll back the engine's transaction): the caller decides.
+     */
+    public Publication publish(Long caseId) {
         DelegationCase c = require(caseId);
+        List<DelegationPair> accepted = pairs(caseId).stream().filter(DelegationPair::isAccepted).toList();
+        RacePoints.reached(RACE_PUBLICATION);
+        catalog.lockItems(accepted.stream().map(DelegationPair::getItemCode).toList());
         LocalDateTime now = CaseClock.now();
+        List<String> inForce = new ArrayList<>();
+        for (DelegationPair pair : accepted) {
+            catalog.activePower(pair.getItemCode(), pair.getOrgCode()).ifPresent(power -> inForce.add(
+                    describeInForce(power)));
+        }
+        if (!inForce.isEmpty()) {
+            String refusal = "赋权事项已在赋权目录中生效，不能重复公布：" + String.join("；", inForce)
+                    + "。本案未公布任何事项，如仍需下放其余事项，请重新提出申请";
+            c.close(Outcome.REJECTED, now, refusal);
+            log.warn("赋权案件 {} 未公布: {}", c.getCaseNo(), refusal);
+            return new Publication(List.of(), refusal);
+        }
         List<DelegatedPower> published = new ArrayList<>();
-        for (DelegationPair pair : pairs(caseId)) {
-            if (pair.isAccepted()) {
-                published.add(powers.save(new DelegatedPower(pair.getItemCode(), pair.getOrgCode(), c.getMethod(),
-                        c.getEffectiveDate(), caseId, now)));
-            }
+        for (DelegationPair pair : accepted) {
+            published.add(powers.save(new DelegatedPower(pair.getItemCode(), pair.getOrgCode(), c.getMethod(),
+                    c.getEffectiveDate(), caseId, now)));
         }
         c.close(Outcome.PUBLISHED, now);
         log.info("赋权案件 {} 已公布 {} 项赋权", c.getCaseNo(), published.size());
-        return published;
+        return new Publication(published, null);
+    }
+
+    private String describeInForce(DelegatedPower power) {
+        String item = catalog.findItem(power.getItemCode()).map(i -> power.getItemCode() + " " + i.getName())
+                .orElse(power.getItemCode());
+        String org = orgs.findUnit(power.getOrgCode()).map(OrgUnit::getName).orElse(power.getOrgCode());
+        String by = cases.findById(power.getCaseId()).map(DelegationCase::getCaseNo).orElse("案件 " + power.getCaseId());
+        return item + " 已下放至" + org + "（" + by + "，自 " + power.getEffectiveDate() + " 起）";
     }
 
     public CaseNotification remind(Long caseId, String recipientGroup, String message) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +50,17 @@ public class PowerCatalog {
                 .filter(p -> p.inForceOn(day))
                 .filter(p -> orgCode == null || orgCode.isBlank() || p.getOrgCode().equals(orgCode))
                 .toList();
+    }
+
+    /**
+     * Locks the catalog items until the transaction ends, so that publications and revocations of
+     * an item take their turns: what one of them reads in force afterwards stays so until it ends.
+     */
+    @Transactional
+    public void lockItems(Collection<String> codes) {
+        if (!codes.isEmpty()) {
+            items.lockByCodes(new TreeSet<>(codes));
+        }
     }
 
     public Optional<DelegatedPower> activePower(String itemCode, String orgCode) {

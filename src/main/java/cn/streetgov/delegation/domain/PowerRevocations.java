@@ -4,6 +4,7 @@ import cn.streetgov.casework.CaseNumbers;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
+import cn.streetgov.common.RacePoints;
 import cn.streetgov.org.OrgDirectory;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -88,13 +89,25 @@ public class PowerRevocations {
         require(id).decide(decision, DelegationCases.blankToNull(comment), userId, org, CaseClock.now());
     }
 
-    /** Takes the power out of the catalog. */
+    /** Where two revocations of the same power may collide (tests hold both there). */
+    public static final String RACE_REVOCATION = "delegation.revocation";
+
+    /**
+     * Takes the power out of the catalog. Two revocations of one power decided at the same moment
+     * both change the power's row: its version lets the first win and the second fail (409, retry);
+     * retried, the second finds the power revoked and leaves it with the first revocation.
+     */
     public DelegatedPower revoke(Long id) {
         PowerRevocation revocation = require(id);
         DelegatedPower power = powers.findById(revocation.getDelegatedPowerId()).orElseThrow();
-        power.revoke(id, CaseClock.now());
+        RacePoints.reached(RACE_REVOCATION);
+        if (power.revoke(id, CaseClock.now())) {
+            log.info("已收回赋权 {} × {}（{}）", power.getItemCode(), power.getOrgCode(), revocation.getRevocationNo());
+        } else {
+            log.info("赋权 {} × {} 已由其他申请收回，{} 无需再收回", power.getItemCode(), power.getOrgCode(),
+                    revocation.getRevocationNo());
+        }
         revocation.markRevoked();
-        log.info("已收回赋权 {} × {}（{}）", power.getItemCode(), power.getOrgCode(), revocation.getRevocationNo());
         return power;
     }
 

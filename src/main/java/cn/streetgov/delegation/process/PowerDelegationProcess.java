@@ -44,6 +44,8 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
     public static final String REPORT_OPERATION = "userTask_reportOperation";
     public static final String REJECT_CASE = "serviceTask_rejectCase";
     public static final String WITHDRAW_CASE = "serviceTask_withdrawCase";
+    public static final String BOUNDARY_ALREADY_IN_FORCE = "boundaryEvent_alreadyInForce";
+    public static final String END_ALREADY_IN_FORCE = "endEvent_alreadyInForce";
     public static final String END_PUBLISHED = "endEvent_published";
     public static final String END_REJECTED = "endEvent_rejected";
     public static final String END_WITHDRAWN = "endEvent_withdrawn";
@@ -51,6 +53,9 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
     // errors
     public static final String ERROR_UNLAWFUL = "Error_Unlawful";
     public static final String ERROR_WITHDRAWN = "Error_Withdrawn";
+    /** Thrown by publication when an approved power is in force already (id, and the code it is thrown with). */
+    public static final String ERROR_ALREADY_IN_FORCE = "Error_AlreadyInForce";
+    public static final String ERROR_CODE_ALREADY_IN_FORCE = "ALREADY_IN_FORCE";
 
     /** Process variables: start input (CONTRACT.md), case reference, decisions. */
     public static final class Vars {
@@ -72,6 +77,8 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
         public static final String ACCEPTED_TARGET_COUNT = "acceptedTargetCount";
         public static final String CLOSING_OUTCOME = "closingOutcome";
         public static final String OUTCOME = "outcome";
+        /** Why the outcome is what it is, when the decisions alone do not say (Chinese text). */
+        public static final String OUTCOME_REASON = "outcomeReason";
 
         public static final String CAPACITY_DECISION = "capacityDecision";
         public static final String CAPACITY_COMMENT = "capacityComment";

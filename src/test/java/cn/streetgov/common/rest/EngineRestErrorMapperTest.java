@@ -1,0 +1,52 @@
+package cn.streetgov.common.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.streetgov.delegation.domain.DelegationCase;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+
+/**
+ * A completion or start that lost a race with another official's is 409 with a Chinese reason over
+ * /engine-rest, whether the engine's own optimistic locking noticed it or a versioned aggregate did,
+ * and however the engine's REST API wrapped the failure.
+ */
+class EngineRestErrorMapperTest {
+
+    static Object[] concurrentUpdates() {
+        OptimisticLockingException engine = new OptimisticLockingException(
+                "ENGINE-03005 Execution of 'UPDATE VariableInstanceEntity[42]' failed. Entity was updated by another "
+                        + "transaction concurrently.");
+        ObjectOptimisticLockingFailureException aggregate =
+                new ObjectOptimisticLockingFailureException(DelegationCase.class, 7L);
+        return new Object[] {
+            engine,
+            new RestException(Response.Status.INTERNAL_SERVER_ERROR, engine, "Cannot complete task 42"),
+            aggregate,
+            new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                    new ProcessEngineException("Exception while invoking TaskListener", aggregate), "Cannot submit"),
+            new ProcessEngineException("wrapped", new OptimisticLockException("Row was updated or deleted")),
+            new CannotAcquireLockException("Deadlock found when trying to get lock"),
+        };
+    }
+
+    @ParameterizedTest
+    @MethodSource("concurrentUpdates")
+    void shouldAnswer409WithAChineseReasonToAConcurrentUpdate(Throwable failure) {
+        Response response = EngineRestErrorMapper.toResponse(failure, null);
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) response.getEntity();
+        assertThat(body.get("message").toString()).contains("已被他人修改，请刷新后重试");
+        assertThat(body.toString()).doesNotContain("ENGINE-03005", "Entity", "org.", "Deadlock");
+    }
+}
