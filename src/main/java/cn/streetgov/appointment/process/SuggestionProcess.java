@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.CaseMessages;
 import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.PostRole;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class SuggestionProcess implements TaskDecisions, ProcessStarters {
 
     public static final String KEY = "street-suggestion";
-    public static final String MESSAGE = "street-suggestion";
+    public static final String MESSAGE = CaseMessages.STREET_SUGGESTION;
 
     public static final String START_TASKLIST = "startEvent_suggestionEntered";
     public static final String START_MESSAGE = "startEvent_suggestionReceived";

@@ -1,5 +1,6 @@
 package cn.streetgov.assessment.process;
 
+import cn.streetgov.casework.CaseMessages;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.assessment.domain.AssessmentProperties;
 import cn.streetgov.casework.TaskDecisions;
@@ -20,7 +21,10 @@ public class AssessmentCaseProcess implements TaskDecisions {
     public static final String BEAN = "assessmentCaseProcess";
     public static final String DECISION_GRADE = "assessment-grade";
     public static final String MESSAGE_OBJECTION = "assessment-objection";
-    public static final String MESSAGE_STREET_SUGGESTION = "street-suggestion";
+    /** The BPMN message element of {@link #MESSAGE_OBJECTION}. */
+    public static final String MESSAGE_OBJECTION_ELEMENT = "Message_AssessmentObjection";
+    /** The message that starts the appointment workflow's street suggestion (declared once, in the kernel). */
+    public static final String MESSAGE_STREET_SUGGESTION = CaseMessages.STREET_SUGGESTION;
 
     /** Element ids of processes/agency-assessment-case.bpmn. */
     public static final class Elements {

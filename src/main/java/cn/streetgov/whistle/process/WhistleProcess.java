@@ -33,11 +33,13 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
         public static final String DETERMINE_SLA = "businessRuleTask_determineSla";
         public static final String APPLY_SLA = "serviceTask_applyWhistleSla";
         public static final String DEPARTMENT_REPORTS = "subProcess_departmentReport";
+        public static final String DEPARTMENT_SUMMONED = "startEvent_departmentSummoned";
         public static final String REPORT = "userTask_reportToStreet";
         public static final String REPORT_DEADLINE = "boundaryEvent_reportDeadline";
         public static final String ESCALATE = "serviceTask_escalateLateReport";
         public static final String ESCALATED = "endEvent_escalated";
         public static final String REPORTED = "endEvent_reported";
+        public static final String JOIN_HANDLING = "gateway_joinHandling";
         public static final String HANDLE = "userTask_handleJointly";
         public static final String CONFIRM = "userTask_confirmResult";
         public static final String RESOLVED_GATEWAY = "gateway_resolved";
