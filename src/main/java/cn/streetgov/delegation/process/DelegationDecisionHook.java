@@ -1,6 +1,7 @@
 package cn.streetgov.delegation.process;
 
 import static cn.streetgov.delegation.process.PowerDelegationProcess.CONFIRM_STAFFING;
+import static cn.streetgov.delegation.process.PowerDelegationProcess.DECIDE_DELEGATION;
 import static cn.streetgov.delegation.process.PowerDelegationProcess.REVIEW_CAPACITY;
 import static cn.streetgov.delegation.process.PowerDelegationProcess.REVIEW_LEGALITY;
 import static cn.streetgov.delegation.process.PowerDelegationProcess.REVISE_PROPOSAL;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * (the allowed values and reasons are declared in {@link PowerDelegationProcess#byTask()}): a
  * street's capacity decision applies to its eligible pairs, a resubmission revises the case text
  * (checked here: refused with the Chinese reasons, nothing written), the case's status follows the
- * decision, and the case text of the next forms ({@code caseSummary}) is rendered.
+ * decision, and the case text of the next forms ({@code caseSummary}) is rendered — once per
+ * completion.
  */
 @Component
 class DelegationDecisionHook implements DecisionHook {
@@ -61,6 +63,16 @@ class DelegationDecisionHook implements DecisionHook {
                 // the final decision and the report change nothing but the record and the case text
             }
         }
-        task.getExecution().getProcessInstance().setVariable(Vars.CASE_SUMMARY, cases.summary(caseId));
+        if (!publicationFollows(task.getTaskDefinitionKey(), decision)) {
+            task.getExecution().getProcessInstance().setVariable(Vars.CASE_SUMMARY, cases.summary(caseId));
+        }
+    }
+
+    /**
+     * The government's approval is followed, in the same step, by the publication, which renders the
+     * case text as published: rendering it here too would write it twice.
+     */
+    private static boolean publicationFollows(String taskKey, String decision) {
+        return DECIDE_DELEGATION.equals(taskKey) && PowerDelegationProcess.FINAL_APPROVE.equals(decision);
     }
 }

@@ -297,6 +297,28 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
                         .isEqualTo(REPORT_OPERATION + ":{\"orgCode\":\"S01\"}:street-office-S01:运行良好:半年办件 126 件，群众满意"));
     }
 
+    // ---------------------------------------------------------------- the case text of the forms
+
+    @Test
+    void shouldRenderTheCaseTextOncePerStartAndOncePerCompletion() {
+        ProcessInstance published = start("cgzf-off", proposal("CGZF", List.of("CGZF-XK-001"), List.of("S02")));
+        assertThat(summaryWrites(published)).as("start").isEqualTo(1);
+        complete("s02-off", capacityTask(published, "S02"), Map.of(Vars.CAPACITY_DECISION, "ACCEPT"));
+        assertThat(summaryWrites(published)).as("capacity review").isEqualTo(2);
+        complete("bianban", task(published, CONFIRM_STAFFING), Map.of(Vars.STAFFING_DECISION, "APPROVE"));
+        assertThat(summaryWrites(published)).as("staffing").isEqualTo(3);
+        complete("govt", task(published, DECIDE_DELEGATION), Map.of(Vars.FINAL_DECISION, "APPROVE"));
+        assertThat(published).hasPassed(PUBLISH_CATALOG);
+        assertThat(summaryWrites(published)).as("approval and publication").isEqualTo(4);
+
+        ProcessInstance rejected = start("cgzf-off", proposal("CGZF", List.of("CGZF-QT-001"), List.of("S02")));
+        complete("s02-off", capacityTask(rejected, "S02"), Map.of(Vars.CAPACITY_DECISION, "REJECT",
+                Vars.CAPACITY_COMMENT, "无执法人员"));
+        assertThat(rejected).hasPassed(REJECT_CASE).isEnded();
+        assertThat(summaryWrites(rejected)).as("start, then the last review closing the case").isEqualTo(2);
+        assertThat((String) historicVariable(rejected, Vars.CASE_SUMMARY)).contains("无执法人员");
+    }
+
     // ---------------------------------------------------------------- refused input
 
     @Test
@@ -446,6 +468,14 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
 
     private String caseNo(ProcessInstance instance) {
         return (String) historicVariable(instance, Vars.CASE_NO);
+    }
+
+    /** How often the case text was written (each write is a history detail of the variable). */
+    private long summaryWrites(ProcessInstance instance) {
+        return historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list()
+                .stream().filter(d -> Vars.CASE_SUMMARY.equals(
+                        ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()))
+                .count();
     }
 
     private Object variable(ProcessInstance instance, String name) {
