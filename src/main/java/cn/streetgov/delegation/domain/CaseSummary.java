@@ -1,6 +1,10 @@
 package cn.streetgov.delegation.domain;
 
+import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.CaseDecision;
+import cn.streetgov.org.domain.PostRole;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,25 +17,17 @@ final class CaseSummary {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    static final Map<String, String> DECISION_LABELS = Map.ofEntries(
-            Map.entry("ACCEPT", "同意承接"),
-            Map.entry("ACCEPT_WITH_CONDITIONS", "附条件承接"),
-            Map.entry("REJECT", "不同意"),
-            Map.entry("LAWFUL", "合法"),
-            Map.entry("REVISE", "需修改"),
-            Map.entry("UNLAWFUL", "不合法"),
-            Map.entry("RESUBMIT", "修改后重新提交"),
-            Map.entry("WITHDRAW", "撤回申请"),
-            Map.entry("APPROVE", "同意"),
-            Map.entry("RETURN", "退回修改"),
-            Map.entry("WORKING", "运行良好"),
-            Map.entry("PROBLEMS", "存在问题"));
-
     private CaseSummary() {
     }
 
+    /**
+     * @param orgNames street/town code → name
+     * @param groupNames Camunda group id → name (the bodies that decided)
+     * @param decisions the kernel's record of the case, oldest first
+     */
     static String render(DelegationCase c, String deptName, Map<String, PowerItem> items, Map<String, String> orgNames,
-            List<DelegationPair> pairs, List<DelegationDecision> decisions) {
+            Map<String, String> groupNames, List<DelegationPair> pairs, List<CaseDecision> decisions) {
+        Map<String, String> streetOfGroup = streetGroups(orgNames);
         StringBuilder out = new StringBuilder();
         out.append("案件编号：").append(c.getCaseNo()).append('\n');
         out.append("提出部门：").append(deptName).append("（").append(c.getDeptCode()).append("）\n");
@@ -58,17 +54,22 @@ final class CaseSummary {
                 out.append(p.isEligible() ? "  ✓ " : "  ✗ ").append(orgNames.getOrDefault(p.getOrgCode(), p.getOrgCode()))
                         .append(" × ").append(p.getItemCode()).append("：").append(p.getEligibilityReason());
                 if (p.getCapacityDecision() != null) {
-                    out.append("；承接意见：").append(label(p.getCapacityDecision()));
+                    out.append("；承接意见：").append(capacityLabel(p, decisions, streetOfGroup));
                 }
                 out.append('\n');
             }
         }
         if (!decisions.isEmpty()) {
             out.append("审查意见：\n");
-            for (DelegationDecision d : decisions) {
-                out.append("  · ").append(d.getDecidedAt().format(WHEN)).append(' ').append(d.getStep().label())
-                        .append(" ").append(orgNames.getOrDefault(d.getOrgCode(), d.getOrgCode())).append(' ')
-                        .append(d.getDecidedBy()).append("：").append(label(d.getDecision()));
+            for (CaseDecision d : decisions) {
+                out.append("  · ").append(CaseClock.toLocal(d.getDecidedAt()).format(WHEN)).append(' ')
+                        .append(d.getStepName() != null ? d.getStepName() : d.getTaskKey());
+                String body = body(d, orgNames, groupNames, streetOfGroup);
+                if (body != null) {
+                    out.append(' ').append(body);
+                }
+                out.append(' ').append(d.getActorUser() != null ? d.getActorUser() : "系统").append("：")
+                        .append(label(d));
                 if (d.getComment() != null) {
                     out.append("——").append(d.getComment());
                 }
@@ -82,7 +83,43 @@ final class CaseSummary {
         return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "…" : text;
     }
 
-    static String label(String decision) {
-        return DECISION_LABELS.getOrDefault(decision, decision);
+    /** Who decided: the street/town a review or report was for, else the deciding body's name. */
+    private static String body(CaseDecision d, Map<String, String> orgNames, Map<String, String> groupNames,
+            Map<String, String> streetOfGroup) {
+        String street = streetOfGroup.get(d.getActorGroup());
+        if (street != null) {
+            return orgNames.get(street);
+        }
+        return d.getActorGroup() == null ? null : groupNames.getOrDefault(d.getActorGroup(), d.getActorGroup());
+    }
+
+    /** The label the street's capacity decision was recorded with (the value itself when none was). */
+    private static String capacityLabel(DelegationPair pair, List<CaseDecision> decisions,
+            Map<String, String> streetOfGroup) {
+        String label = pair.getCapacityDecision();
+        for (CaseDecision d : decisions) {
+            if (pair.getOrgCode().equals(streetOfGroup.get(d.getActorGroup()))
+                    && pair.getCapacityDecision().equals(d.getDecision()) && d.getDecisionLabel() != null) {
+                label = d.getDecisionLabel();
+            }
+        }
+        return label;
+    }
+
+    private static String label(CaseDecision d) {
+        if (d.getDecisionLabel() != null) {
+            return d.getDecisionLabel();
+        }
+        return d.getDecision() != null ? d.getDecision() : "";
+    }
+
+    /** The groups of a street/town (its office and its committee) → the street/town's code. */
+    private static Map<String, String> streetGroups(Map<String, String> orgNames) {
+        Map<String, String> streets = new HashMap<>();
+        for (String code : orgNames.keySet()) {
+            streets.put(PostRole.STREET_OFFICE.groupId(code), code);
+            streets.put(PostRole.STREET_COMMITTEE.groupId(code), code);
+        }
+        return streets;
     }
 }

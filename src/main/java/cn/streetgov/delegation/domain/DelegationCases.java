@@ -1,6 +1,8 @@
 package cn.streetgov.delegation.domain;
 
+import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.casework.CaseNotification;
+import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.casework.Notice;
 import cn.streetgov.casework.Notifications;
@@ -9,7 +11,8 @@ import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
 import cn.streetgov.common.RacePoints;
-import cn.streetgov.delegation.domain.DelegationDecision.Step;
+import cn.streetgov.org.GroupCatalog;
+import cn.streetgov.org.GroupCatalog.GroupDefinition;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.OrgUnit;
 import java.time.LocalDate;
@@ -25,7 +28,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The business record of delegation cases: proposal, pairs, decisions, reminders, publication. */
+/**
+ * The business record of delegation cases: proposal, pairs, reminders, publication. The decisions
+ * are the kernel's record ({@link DecisionRecord}), read here for the case text and the API.
+ */
 @Service
 @Transactional
 public class DelegationCases {
@@ -41,16 +47,17 @@ public class DelegationCases {
 
     private final DelegationCaseRepository cases;
     private final DelegationPairRepository pairs;
-    private final DelegationDecisionRepository decisions;
+    private final DecisionRecord decisions;
     private final Notifications notifications;
     private final DelegatedPowerRepository powers;
     private final PowerCatalog catalog;
     private final CaseNumbers numbers;
     private final OrgDirectory orgs;
+    private final GroupCatalog groups;
 
-    DelegationCases(DelegationCaseRepository cases, DelegationPairRepository pairs, DelegationDecisionRepository decisions,
+    DelegationCases(DelegationCaseRepository cases, DelegationPairRepository pairs, DecisionRecord decisions,
             Notifications notifications, DelegatedPowerRepository powers, PowerCatalog catalog,
-            CaseNumbers numbers, OrgDirectory orgs) {
+            CaseNumbers numbers, OrgDirectory orgs, GroupCatalog groups) {
         this.cases = cases;
         this.pairs = pairs;
         this.decisions = decisions;
@@ -59,6 +66,7 @@ public class DelegationCases {
         this.catalog = catalog;
         this.numbers = numbers;
         this.orgs = orgs;
+        this.groups = groups;
     }
 
     /** Validates the proposal (InvalidInputException, nothing written) and opens the case. */
@@ -121,24 +129,14 @@ public class DelegationCases {
         return pairs(caseId).stream().filter(DelegationPair::isAccepted).map(DelegationPair::getOrgCode).distinct().toList();
     }
 
-    /** A target's capacity decision applies to all its eligible items of the case. */
-    public DelegationDecision recordCapacity(Long caseId, String taskKey, String orgCode, String userId, String decision,
-            String comment) {
+    /** A target's capacity decision (recorded by the kernel) applies to all its eligible items of the case. */
+    public void recordCapacity(Long caseId, String orgCode, String decision) {
+        require(caseId);
         for (DelegationPair pair : pairs.findByCaseIdAndOrgCode(caseId, orgCode)) {
             if (pair.isEligible()) {
                 pair.decideCapacity(decision);
             }
         }
-        return recordDecision(caseId, Step.CAPACITY, taskKey, orgCode, userId, decision, comment);
-    }
-
-    public DelegationDecision recordDecision(Long caseId, Step step, String taskKey, String orgCode, String userId,
-            String decision, String comment) {
-        require(caseId);
-        DelegationDecision saved = decisions.save(new DelegationDecision(caseId, step, taskKey, orgCode,
-                userId == null ? "system" : userId, CaseClock.now(), decision, blankToNull(comment)));
-        log.info("赋权案件 {}: {} {} 由 {}（{}）作出", caseId, step.label(), decision, userId, orgCode);
-        return saved;
     }
 
     /** The department's revision of the text of the case (items and targets stay). */
@@ -230,9 +228,10 @@ public class DelegationCases {
                 recipientGroup, message));
     }
 
+    /** The decisions taken on the case, oldest first (the kernel's record). */
     @Transactional(readOnly = true)
-    public List<DelegationDecision> decisions(Long caseId) {
-        return decisions.findByCaseIdOrderByIdAsc(caseId);
+    public List<CaseDecision> decisions(Long caseId) {
+        return decisions.ofCase(require(caseId).getCaseNo());
     }
 
     @Transactional(readOnly = true)
@@ -249,7 +248,10 @@ public class DelegationCases {
         Map<String, String> orgNames = orgs.units().stream()
                 .collect(Collectors.toMap(OrgUnit::getCode, OrgUnit::getName));
         String deptName = orgs.findDepartment(c.getDeptCode()).map(d -> d.getName()).orElse(c.getDeptCode());
-        return CaseSummary.render(c, deptName, items, orgNames, pairs(caseId), decisions(caseId));
+        Map<String, String> groupNames = groups.all().stream()
+                .collect(Collectors.toMap(GroupDefinition::id, GroupDefinition::name));
+        return CaseSummary.render(c, deptName, items, orgNames, groupNames, pairs(caseId),
+                decisions.ofCase(c.getCaseNo()));
     }
 
     static String blankToNull(String value) {

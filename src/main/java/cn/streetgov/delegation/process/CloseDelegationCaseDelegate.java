@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Closes the case without publication; the outcome comes from the task's input {@code closingOutcome}. */
+/**
+ * Closes the case without publication; the outcome comes from the task's input {@code closingOutcome}.
+ * The case text is not rendered again: it shows no outcome, and the step that led here (a decision,
+ * or the eligibility check) has just rendered it.
+ */
 @Component("closeDelegationCaseDelegate")
 class CloseDelegationCaseDelegate implements JavaDelegate {
 
@@ -23,6 +27,5 @@ class CloseDelegationCaseDelegate implements JavaDelegate {
         Outcome outcome = Outcome.valueOf(ProcessVariables.string(execution, Vars.CLOSING_OUTCOME));
         cases.close(caseId, outcome);
         execution.getProcessInstance().setVariable(Vars.OUTCOME, outcome.name());
-        execution.getProcessInstance().setVariable(Vars.CASE_SUMMARY, cases.summary(caseId));
     }
 }

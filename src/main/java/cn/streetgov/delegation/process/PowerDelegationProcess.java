@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The process {@code power-delegation} (赋权下放审批): key, element ids, variables and errors as
- * constants; who may start it; which variables are the decisions of each task.
+ * constants; who may start it; what each task decides (the one declaration the kernel checks and
+ * records, see {@link TaskDecisions}).
  */
 @Component
 public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
@@ -56,6 +57,22 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
     /** Thrown by publication when an approved power is in force already (id, and the code it is thrown with). */
     public static final String ERROR_ALREADY_IN_FORCE = "Error_AlreadyInForce";
     public static final String ERROR_CODE_ALREADY_IN_FORCE = "ALREADY_IN_FORCE";
+
+    // decision values (CONTRACT.md), as the BPMN conditions and the forms use them
+    public static final String CAPACITY_ACCEPT = "ACCEPT";
+    public static final String CAPACITY_ACCEPT_WITH_CONDITIONS = "ACCEPT_WITH_CONDITIONS";
+    public static final String CAPACITY_REJECT = "REJECT";
+    public static final String LEGAL_LAWFUL = "LAWFUL";
+    public static final String LEGAL_REVISE = "REVISE";
+    public static final String LEGAL_UNLAWFUL = "UNLAWFUL";
+    public static final String REVISION_RESUBMIT = "RESUBMIT";
+    public static final String REVISION_WITHDRAW = "WITHDRAW";
+    public static final String STAFFING_APPROVE = "APPROVE";
+    public static final String STAFFING_RETURN = "RETURN";
+    public static final String FINAL_APPROVE = "APPROVE";
+    public static final String FINAL_REJECT = "REJECT";
+    public static final String REPORT_WORKING = "WORKING";
+    public static final String REPORT_PROBLEMS = "PROBLEMS";
 
     /** Process variables: start input (CONTRACT.md), case reference, decisions. */
     public static final class Vars {
@@ -120,21 +137,42 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
                 Vars.LEGAL_BASIS, Vars.REASON, Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE);
     }
 
+    /** What each task decides: the allowed values (as the forms offer them), and when a reason is needed. */
     @Override
     public Map<String, TaskDecision> byTask() {
         Map<String, TaskDecision> byTask = new LinkedHashMap<>();
         byTask.put(REVIEW_CAPACITY, TaskDecision.of(Vars.CAPACITY_DECISION, Vars.CAPACITY_COMMENT)
-                .withContext(Vars.ORG_CODE));
-        byTask.put(REVIEW_LEGALITY, TaskDecision.of(Vars.LEGAL_DECISION, Vars.LEGAL_COMMENT));
-        byTask.put(REVISE_PROPOSAL, TaskDecision.of(Vars.REVISION_DECISION, Vars.REVISION_COMMENT,
-                Vars.LEGAL_BASIS, Vars.REASON, Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE));
+                .withContext(Vars.ORG_CODE)
+                .choice("承接意见", CAPACITY_ACCEPT, "同意承接", CAPACITY_ACCEPT_WITH_CONDITIONS, "附条件承接",
+                        CAPACITY_REJECT, "不同意承接")
+                .reasonUnless("承接条件或不同意的理由", CAPACITY_ACCEPT));
+        byTask.put(REVIEW_LEGALITY, TaskDecision.of(Vars.LEGAL_DECISION, Vars.LEGAL_COMMENT)
+                .choice("审查结论", LEGAL_LAWFUL, "合法", LEGAL_REVISE, "需修改后再审", LEGAL_UNLAWFUL, "不合法")
+                .reasonUnless("修改意见或不合法的理由", LEGAL_LAWFUL));
+        byTask.put(REVISE_PROPOSAL, revision());
         byTask.put(CONFIRM_STAFFING, TaskDecision.of(Vars.STAFFING_DECISION, Vars.STAFFING_COMMENT,
-                Vars.STAFFING_TRANSFER));
-        byTask.put(REVISE_STAFFING, TaskDecision.of(Vars.REVISION_DECISION, Vars.REVISION_COMMENT,
-                Vars.LEGAL_BASIS, Vars.REASON, Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE));
-        byTask.put(DECIDE_DELEGATION, TaskDecision.of(Vars.FINAL_DECISION, Vars.FINAL_COMMENT));
+                Vars.STAFFING_TRANSFER)
+                .choice("编办意见", STAFFING_APPROVE, "同意", STAFFING_RETURN, "退回部门修改")
+                .reasonUnless("退回理由", STAFFING_APPROVE));
+        byTask.put(REVISE_STAFFING, revision());
+        byTask.put(DECIDE_DELEGATION, TaskDecision.of(Vars.FINAL_DECISION, Vars.FINAL_COMMENT)
+                .choice("会议决定", FINAL_APPROVE, "批准并公布", FINAL_REJECT, "不予批准")
+                .reasonUnless("不予批准的理由", FINAL_APPROVE));
         byTask.put(REPORT_OPERATION, TaskDecision.of(Vars.REPORT_ASSESSMENT, Vars.REPORT_NOTE)
-                .withContext(Vars.ORG_CODE));
+                .withContext(Vars.ORG_CODE)
+                .choice("运行评价", REPORT_WORKING, "运行良好", REPORT_PROBLEMS, "存在问题")
+                .reasonRequired("运行情况报告"));
         return byTask;
+    }
+
+    /**
+     * The department's revision (after the legal review or the staffing office): resubmit with the
+     * revised text, or withdraw; an explanation is optional. The revised text is checked when it is
+     * applied ({@code DelegationDecisionHook}), as only a resubmission needs it.
+     */
+    private static TaskDecision revision() {
+        return TaskDecision.of(Vars.REVISION_DECISION, Vars.REVISION_COMMENT, Vars.LEGAL_BASIS, Vars.REASON,
+                Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE)
+                .choice("处理方式", REVISION_RESUBMIT, "修改后重新提交", REVISION_WITHDRAW, "撤回申请");
     }
 }

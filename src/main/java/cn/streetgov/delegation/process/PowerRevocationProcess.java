@@ -40,6 +40,10 @@ public class PowerRevocationProcess implements TaskDecisions, ProcessStarters {
         }
     }
 
+    /** Decision values of {@code revocationDecision}. */
+    public static final String DECISION_APPROVE = "APPROVE";
+    public static final String DECISION_REJECT = "REJECT";
+
     /** Results in {@code outcome}. */
     public static final String OUTCOME_REVOKED = "REVOKED";
     public static final String OUTCOME_REJECTED = "REJECTED";
@@ -67,6 +71,8 @@ public class PowerRevocationProcess implements TaskDecisions, ProcessStarters {
 
     @Override
     public Map<String, TaskDecision> byTask() {
-        return Map.of(DECIDE_REVOCATION, TaskDecision.of(Vars.REVOCATION_DECISION, Vars.REVOCATION_COMMENT));
+        return Map.of(DECIDE_REVOCATION, TaskDecision.of(Vars.REVOCATION_DECISION, Vars.REVOCATION_COMMENT)
+                .choice("会议决定", DECISION_APPROVE, "同意收回", DECISION_REJECT, "不同意收回")
+                .reasonUnless("不同意收回的理由", DECISION_APPROVE));
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start of a delegation case: validates the submitted proposal (InvalidInputException with Chinese
  * reasons; the whole start is rolled back, nothing is left behind), persists the case and makes its
- * number the business key.
+ * number the business key. The case text ({@code caseSummary}) is rendered by the eligibility check
+ * that follows, with the rule's answers.
  */
 @Component("validateDelegationProposalListener")
 class ValidateDelegationProposalListener implements ExecutionListener {
@@ -43,6 +44,5 @@ class ValidateDelegationProposalListener implements ExecutionListener {
         execution.setProcessBusinessKey(opened.getCaseNo());
         execution.setVariable(Vars.CASE_ID, opened.getId());
         execution.setVariable(Vars.CASE_NO, opened.getCaseNo());
-        execution.setVariable(Vars.CASE_SUMMARY, cases.summary(opened.getId()));
     }
 }

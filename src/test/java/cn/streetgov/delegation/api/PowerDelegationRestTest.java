@@ -109,6 +109,45 @@ class PowerDelegationRestTest {
     }
 
     @Test
+    void shouldAnswerTheDeclaredReasonWhenACompletionIsRefusedAndKeepTheTaskOpen() {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("deptCode", value("CGZF", "String"));
+        vars.put("powerItemCodes", value("[\"CGZF-QT-001\"]", "Json"));
+        vars.put("targetOrgCodes", value("[\"S02\"]", "Json"));
+        vars.put("delegationMethod", value("ENTRUST", "String"));
+        vars.put("legalBasis", value("《城市市容和环境卫生管理条例》第十条", "String"));
+        vars.put("reason", value("就近督促更及时", "String"));
+        vars.put("staffingTransfer", value(0, "Integer"));
+        vars.put("effectiveDate", value(CaseClock.today().toString(), "String"));
+        ResponseEntity<Map<String, Object>> started = rest.withBasicAuth("cgzf-off", "demo").exchange(
+                "/engine-rest/process-definition/key/power-delegation/start", HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(Map.of("variables", vars)), MAP);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String instanceId = (String) started.getBody().get("id");
+        String caseNo = (String) started.getBody().get("businessKey");
+        Map<String, Object> review = onlyTask("s02-off", instanceId);
+        String id = (String) review.get("id");
+        assertThat(rest.withBasicAuth("s02-off", "demo").postForEntity("/engine-rest/task/" + id + "/claim",
+                Map.of("userId", "s02-off"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        ResponseEntity<Map<String, Object>> unknown = submitRaw("s02-off", id,
+                Map.of("capacityDecision", value("MAYBE", "String"), "capacityComment", value("再研究", "String")));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody().get("message").toString())
+                .contains("请选择承接意见（同意承接 / 附条件承接 / 不同意承接）");
+        ResponseEntity<Map<String, Object>> noReason = submitRaw("s02-off", id,
+                Map.of("capacityDecision", value("REJECT", "String")));
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getBody().get("message").toString()).contains("请填写承接条件或不同意的理由");
+
+        assertThat(onlyTask("s02-off", instanceId).get("id")).isEqualTo(id);
+        assertThat(jdbc.queryForObject("select count(*) from case_decision where case_no = ?", Long.class, caseNo))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from dlg_case_pair p join dlg_case c on c.id = p.case_id "
+                + "where c.case_no = ? and p.capacity_decision is not null", Long.class, caseNo)).isZero();
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownStreetInTheCatalog() {
         ResponseEntity<Map<String, Object>> response = rest.exchange("/api/catalog?org=X99", HttpMethod.GET, null, MAP);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -174,6 +213,11 @@ class PowerDelegationRestTest {
         ResponseEntity<String> submitted = rest.withBasicAuth(user, "demo").postForEntity(
                 "/engine-rest/task/" + id + "/submit-form", Map.of("variables", variables), String.class);
         assertThat(submitted.getStatusCode().is2xxSuccessful()).as("submit by %s: %s", user, submitted.getBody()).isTrue();
+    }
+
+    private ResponseEntity<Map<String, Object>> submitRaw(String user, String taskId, Map<String, Object> variables) {
+        return rest.withBasicAuth(user, "demo").exchange("/engine-rest/task/" + taskId + "/submit-form",
+                HttpMethod.POST, new org.springframework.http.HttpEntity<>(Map.of("variables", variables)), MAP);
     }
 
     private static Map<String, Object> value(Object value, String type) {

@@ -71,6 +71,31 @@ class DelegationModelTest {
         }
     }
 
+    /** The form of each task offers exactly the values, with the labels, that the process class declares. */
+    @ParameterizedTest
+    @ValueSource(strings = {"power-delegation", "power-revocation"})
+    void shouldOfferInEachFormTheDeclaredChoices(String key) throws IOException {
+        java.util.Map<String, cn.streetgov.casework.TaskDecisions.TaskDecision> declared = PowerDelegationProcess.KEY
+                .equals(key) ? new PowerDelegationProcess(null).byTask() : new PowerRevocationProcess(null).byTask();
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", key + ".bpmn").toFile());
+        Set<String> tasks = new HashSet<>();
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            tasks.add(task.getId());
+            var decision = declared.get(task.getId());
+            assertThat(decision).as("declaration of %s", task.getId()).isNotNull();
+            JsonNode form = JSON.readTree(Path.of("forms", task.getCamundaFormRef() + ".form").toFile());
+            java.util.Map<String, String> offered = new java.util.LinkedHashMap<>();
+            for (JsonNode component : form.path("components")) {
+                if (decision.decision().equals(component.path("key").asText())) {
+                    component.path("values").forEach(v -> offered.put(v.path("value").asText(), v.path("label").asText()));
+                }
+            }
+            assertThat(offered).as("%s offers in %s", task.getId(), task.getCamundaFormRef())
+                    .containsExactlyEntriesOf(decision.rules().allowed());
+        }
+        assertThat(declared.keySet()).isEqualTo(tasks);
+    }
+
     private static void assertFormExists(String formRef) throws IOException {
         assertThat(formRef).isNotBlank();
         Path file = Path.of("forms", formRef + ".form");

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.streetgov.common.InvalidInputException;
-import cn.streetgov.delegation.domain.DelegationDecision;
+import cn.streetgov.casework.CaseDecision;
+import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.delegation.domain.DelegationPair;
 import cn.streetgov.delegation.domain.CaseStatus;
 import cn.streetgov.delegation.domain.DelegatedPower;
@@ -38,6 +39,8 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
     PowerCatalog catalog;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DecisionRecord record;
 
     @BeforeEach
     void clearCatalog() {
@@ -66,7 +69,9 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
                 Vars.CAPACITY_COMMENT, "需区城管局派员带教三个月"));
         complete("legal", task(instance, REVIEW_LEGALITY), Map.of(Vars.LEGAL_DECISION, "LAWFUL"));
         assertThat(instance).hasPassed(EVALUATE_CAPACITY).isWaitingAt(CONFIRM_STAFFING);
-        assertThat((String) variable(instance, Vars.CASE_SUMMARY)).contains("附条件承接", "需区城管局派员带教三个月");
+        assertThat((String) variable(instance, Vars.CASE_SUMMARY)).contains("附条件承接", "需区城管局派员带教三个月",
+                "评估承接能力 东华街道 s01-off：同意承接", "合法性审查 司法局（合法性审查） legal：合法",
+                "；承接意见：附条件承接");
 
         complete("bianban", task(instance, CONFIRM_STAFFING), Map.of(Vars.STAFFING_DECISION, "APPROVE"));
         complete("govt", task(instance, DECIDE_DELEGATION), Map.of(Vars.FINAL_DECISION, "APPROVE"));
@@ -79,12 +84,28 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
                 .containsExactly("S01/CGZF-CF-001", "S01/CGZF-XK-001", "S03/CGZF-CF-001", "S03/CGZF-XK-001");
         assertThat(catalog.inForce("S03", CaseClock.today())).extracting(DelegatedPower::getItemCode)
                 .contains("CGZF-XK-001", "CGZF-CF-001");
-        List<DelegationDecision> decisions = cases.decisions(c.getId());
-        assertThat(decisions).extracting(d -> d.getStep() + ":" + d.getOrgCode() + ":" + d.getDecidedBy() + ":" + d.getDecision())
-                .containsExactly("CAPACITY:S01:s01-off:ACCEPT", "CAPACITY:S03:s03-off:ACCEPT_WITH_CONDITIONS",
-                        "LEGAL:legal-review:legal:LAWFUL", "STAFFING:bianban:bianban:APPROVE",
-                        "FINAL:district-government:govt:APPROVE");
-        assertThat(decisions).allSatisfy(d -> assertThat(d.getDecidedAt()).isNotNull());
+        List<CaseDecision> decisions = cases.decisions(c.getId());
+        assertThat(decisions).extracting(d -> d.getTaskKey() + ":" + d.getActorGroup() + ":" + d.getActorUser() + ":"
+                + d.getDecision() + ":" + d.getDecisionLabel())
+                .containsExactly(REVIEW_CAPACITY + ":street-office-S01:s01-off:ACCEPT:同意承接",
+                        REVIEW_CAPACITY + ":street-office-S03:s03-off:ACCEPT_WITH_CONDITIONS:附条件承接",
+                        REVIEW_LEGALITY + ":legal-review:legal:LAWFUL:合法",
+                        CONFIRM_STAFFING + ":bianban:bianban:APPROVE:同意",
+                        DECIDE_DELEGATION + ":district-government:govt:APPROVE:批准并公布");
+        assertThat(decisions).allSatisfy(d -> {
+            assertThat(d.getDecidedAt()).isNotNull();
+            assertThat(d.getCaseNo()).isEqualTo(c.getCaseNo());
+            assertThat(d.getProcessKey()).isEqualTo(KEY);
+            assertThat(d.getProcessInstanceId()).isEqualTo(instance.getId());
+            assertThat(d.getType()).isEqualTo(CaseDecision.Type.DECISION);
+        });
+        assertThat(decisions).extracting(CaseDecision::getStepName)
+                .containsExactly("评估承接能力", "评估承接能力", "合法性审查", "确认编随事转", "区政府常务会议审定");
+        // the street each review was for is the server's context of the record
+        assertThat(decisions.get(0).getDetails()).isEqualTo("{\"orgCode\":\"S01\"}");
+        assertThat(decisions.get(1).getDetails()).isEqualTo("{\"orgCode\":\"S03\"}");
+        assertThat(decisions.get(1).getComment()).isEqualTo("需区城管局派员带教三个月");
+        assertThat(decisions.get(3).getDetails()).isEqualTo("{\"staffingTransfer\":1}");
     }
 
     @Test
@@ -126,7 +147,7 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
         assertThat(instance).hasPassed(END_UNLAWFUL, BOUNDARY_UNLAWFUL, REJECT_CASE).isEnded();
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
         assertRejected(instance);
-        assertThat(cases.decisions(caseOf(instance).getId())).extracting(DelegationDecision::getComment)
+        assertThat(cases.decisions(caseOf(instance).getId())).extracting(CaseDecision::getComment)
                 .containsExactly("上位法未授权委托实施");
     }
 
@@ -196,10 +217,11 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
         revision.put(Vars.EFFECTIVE_DATE, today().toString());
         complete("cgzf-off", task(instance, REVISE_PROPOSAL), revision);
         assertThat(instance).isWaitingAt(REVIEW_LEGALITY);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.IN_REVIEW);
         assertThat(caseOf(instance).getLegalBasis()).contains("《行政处罚法》第二十四条");
         complete("legal", task(instance, REVIEW_LEGALITY), Map.of(Vars.LEGAL_DECISION, "LAWFUL"));
         assertThat(instance).isWaitingAt(CONFIRM_STAFFING);
-        assertThat(cases.decisions(caseOf(instance).getId())).extracting(DelegationDecision::getDecision)
+        assertThat(cases.decisions(caseOf(instance).getId())).extracting(CaseDecision::getDecision)
                 .containsExactly("ACCEPT", "REVISE", "RESUBMIT", "LAWFUL");
     }
 
@@ -270,8 +292,31 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
                 Vars.REPORT_NOTE, "半年办件 126 件，群众满意"));
         assertThat(instance).hasPassed(END_PUBLISHED).isEnded();
         assertThat(cases.decisions(caseOf(instance).getId())).last()
-                .satisfies(d -> assertThat(d.getStep() + ":" + d.getOrgCode() + ":" + d.getComment())
-                        .isEqualTo("REPORT:S01:半年办件 126 件，群众满意"));
+                .satisfies(d -> assertThat(d.getTaskKey() + ":" + d.getDetails() + ":" + d.getActorGroup() + ":"
+                        + d.getDecisionLabel() + ":" + d.getComment())
+                        .isEqualTo(REPORT_OPERATION + ":{\"orgCode\":\"S01\"}:street-office-S01:运行良好:半年办件 126 件，群众满意"));
+    }
+
+    // ---------------------------------------------------------------- the case text of the forms
+
+    @Test
+    void shouldRenderTheCaseTextOncePerStartAndOncePerCompletion() {
+        ProcessInstance published = start("cgzf-off", proposal("CGZF", List.of("CGZF-XK-001"), List.of("S02")));
+        assertThat(summaryWrites(published)).as("start").isEqualTo(1);
+        complete("s02-off", capacityTask(published, "S02"), Map.of(Vars.CAPACITY_DECISION, "ACCEPT"));
+        assertThat(summaryWrites(published)).as("capacity review").isEqualTo(2);
+        complete("bianban", task(published, CONFIRM_STAFFING), Map.of(Vars.STAFFING_DECISION, "APPROVE"));
+        assertThat(summaryWrites(published)).as("staffing").isEqualTo(3);
+        complete("govt", task(published, DECIDE_DELEGATION), Map.of(Vars.FINAL_DECISION, "APPROVE"));
+        assertThat(published).hasPassed(PUBLISH_CATALOG);
+        assertThat(summaryWrites(published)).as("approval and publication").isEqualTo(4);
+
+        ProcessInstance rejected = start("cgzf-off", proposal("CGZF", List.of("CGZF-QT-001"), List.of("S02")));
+        complete("s02-off", capacityTask(rejected, "S02"), Map.of(Vars.CAPACITY_DECISION, "REJECT",
+                Vars.CAPACITY_COMMENT, "无执法人员"));
+        assertThat(rejected).hasPassed(REJECT_CASE).isEnded();
+        assertThat(summaryWrites(rejected)).as("start, then the last review closing the case").isEqualTo(2);
+        assertThat((String) historicVariable(rejected, Vars.CASE_SUMMARY)).contains("无执法人员");
     }
 
     // ---------------------------------------------------------------- refused input
@@ -319,6 +364,53 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
                 "请填写承接条件或不同意的理由");
         assertThat(instance).isWaitingAt(REVIEW_CAPACITY);
         assertThat(cases.decisions(caseOf(instance).getId())).isEmpty();
+        assertThat(record.ofCase(caseNo(instance))).isEmpty();
+        assertThat(cases.pairs(caseOf(instance).getId())).extracting(DelegationPair::getCapacityDecision)
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void shouldRefuseAValueTheTaskDoesNotOfferWithTheDeclaredChoices() {
+        ProcessInstance instance = start("cgzf-off", proposal("CGZF", List.of("CGZF-XK-001"), List.of("S02")));
+        Task review = capacityTask(instance, "S02");
+        assertRefused(() -> complete("s02-off", review, Map.of(Vars.CAPACITY_DECISION, "MAYBE",
+                Vars.CAPACITY_COMMENT, "再看看")), "请选择承接意见（同意承接 / 附条件承接 / 不同意承接）");
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+        assertThat(record.ofCase(caseNo(instance))).isEmpty();
+        assertThat(cases.pairs(caseOf(instance).getId())).extracting(DelegationPair::getCapacityDecision)
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void shouldRefuseTheGovernmentsRejectionWithoutReasonAndKeepTheEarlierRecord() {
+        ProcessInstance instance = start("cgzf-off", proposal("CGZF", List.of("CGZF-XK-001"), List.of("S02")));
+        complete("s02-off", capacityTask(instance, "S02"), Map.of(Vars.CAPACITY_DECISION, "ACCEPT"));
+        complete("bianban", task(instance, CONFIRM_STAFFING), Map.of(Vars.STAFFING_DECISION, "APPROVE"));
+        assertRefused(() -> complete("govt", task(instance, DECIDE_DELEGATION), Map.of(Vars.FINAL_DECISION, "REJECT")),
+                "请填写不予批准的理由");
+        assertThat(instance).isWaitingAt(DECIDE_DELEGATION);
+        assertThat(record.ofCase(caseNo(instance))).extracting(CaseDecision::getTaskKey)
+                .containsExactly(REVIEW_CAPACITY, CONFIRM_STAFFING);
+        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.DECIDING);
+    }
+
+    @Test
+    void shouldRefuseAResubmissionWithoutLegalBasisAndWriteNothingOfIt() {
+        ProcessInstance instance = start("cgzf-off", proposal("CGZF", List.of("CGZF-CF-001"), List.of("S02")));
+        complete("legal", task(instance, REVIEW_LEGALITY), Map.of(Vars.LEGAL_DECISION, "REVISE",
+                Vars.LEGAL_COMMENT, "请补充上位法依据"));
+        Map<String, Object> revision = new HashMap<>();
+        revision.put(Vars.REVISION_DECISION, "RESUBMIT");
+        revision.put(Vars.LEGAL_BASIS, " ");
+        revision.put(Vars.REASON, "街道巡查发现占道问题最及时");
+        revision.put(Vars.STAFFING_TRANSFER, 2);
+        revision.put(Vars.EFFECTIVE_DATE, today().toString());
+        // the kernel has recorded the resubmission when the hook refuses the text: all of it is rolled back
+        assertRefused(() -> complete("cgzf-off", task(instance, REVISE_PROPOSAL), revision), "请填写法律依据");
+        assertThat(instance).isWaitingAt(REVISE_PROPOSAL);
+        assertThat(record.ofCase(caseNo(instance))).extracting(CaseDecision::getDecision).containsExactly("REVISE");
+        assertThat(caseOf(instance).getStatus()).isEqualTo(CaseStatus.REVISING);
+        assertThat(caseOf(instance).getLegalBasis()).isEqualTo("《城市道路管理条例》");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -376,6 +468,14 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
 
     private String caseNo(ProcessInstance instance) {
         return (String) historicVariable(instance, Vars.CASE_NO);
+    }
+
+    /** How often the case text was written (each write is a history detail of the variable). */
+    private long summaryWrites(ProcessInstance instance) {
+        return historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list()
+                .stream().filter(d -> Vars.CASE_SUMMARY.equals(
+                        ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()))
+                .count();
     }
 
     private Object variable(ProcessInstance instance, String name) {

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.streetgov.casework.CaseDecision;
+import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.delegation.domain.DelegatedPower;
 import cn.streetgov.delegation.domain.DelegationCase;
@@ -38,6 +40,8 @@ class PowerRevocationProcessTest extends ProcessTestSupport {
     PowerRevocations revocations;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DecisionRecord record;
 
     @BeforeEach
     void clearCatalog() {
@@ -66,6 +70,12 @@ class PowerRevocationProcessTest extends ProcessTestSupport {
         assertThat(record.getStatus()).isEqualTo(PowerRevocation.Status.REVOKED);
         assertThat(record.getDecidedBy()).isEqualTo("govt");
         assertThat(record.getDecidedOrg()).isEqualTo("district-government");
+        assertThat(this.record.ofCase(revocation.getBusinessKey())).singleElement().satisfies(d -> {
+            assertThat(d.getProcessKey()).isEqualTo(PowerRevocationProcess.KEY);
+            assertThat(d.getTaskKey()).isEqualTo(PowerRevocationProcess.DECIDE_REVOCATION);
+            assertThat(d.getDecision() + ":" + d.getDecisionLabel()).isEqualTo("APPROVE:同意收回");
+            assertThat(d.getActorUser() + ":" + d.getActorGroup()).isEqualTo("govt:district-government");
+        });
     }
 
     @Test
@@ -78,6 +88,30 @@ class PowerRevocationProcessTest extends ProcessTestSupport {
                 Map.of("revocationDecision", "REJECT", "revocationComment", "运行良好，继续实施"));
         assertThat(revocation).hasPassed(PowerRevocationProcess.END_KEPT).isEnded();
         assertThat(historicVariable(revocation, "outcome")).isEqualTo("REJECTED");
+        assertThat(catalog.inForce("S02", today())).extracting(DelegatedPower::getItemCode).contains("CGZF-XK-001");
+        PowerRevocation request = revocations.require((Long) historicVariable(revocation, "revocationId"));
+        assertThat(request.getStatus()).isEqualTo(PowerRevocation.Status.REJECTED);
+        assertThat(request.getDecisionComment()).isEqualTo("运行良好，继续实施");
+        assertThat(record.ofCase(revocation.getBusinessKey())).extracting(CaseDecision::getDecisionLabel,
+                CaseDecision::getComment).containsExactly(org.assertj.core.groups.Tuple.tuple("不同意收回", "运行良好，继续实施"));
+    }
+
+    @Test
+    void shouldRefuseARefusalWithoutReasonAndLeaveTheRequestOpen() {
+        publishedCase("CGZF-XK-001", "S02");
+        ProcessInstance revocation = as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(
+                PowerRevocationProcess.KEY, Map.of("deptCode", "CGZF", "itemCode", "CGZF-XK-001", "orgCode", "S02",
+                        "revocationReason", "试行期结束")));
+        assertRefused(() -> complete("govt", task(revocation, PowerRevocationProcess.DECIDE_REVOCATION),
+                Map.of("revocationDecision", "REJECT")), "请填写不同意收回的理由");
+        assertRefused(() -> complete("govt", task(revocation, PowerRevocationProcess.DECIDE_REVOCATION),
+                Map.of("revocationDecision", "LATER")), "请选择会议决定（同意收回 / 不同意收回）");
+        assertThat(revocation).isWaitingAt(PowerRevocationProcess.DECIDE_REVOCATION);
+        assertThat(record.ofCase(revocation.getBusinessKey())).isEmpty();
+        PowerRevocation request = revocations.require((Long) runtimeService.getVariable(revocation.getId(),
+                "revocationId"));
+        assertThat(request.getStatus()).isEqualTo(PowerRevocation.Status.REQUESTED);
+        assertThat(request.getDecision()).isNull();
         assertThat(catalog.inForce("S02", today())).extracting(DelegatedPower::getItemCode).contains("CGZF-XK-001");
     }
 
