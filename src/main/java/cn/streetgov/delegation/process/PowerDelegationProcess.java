@@ -50,6 +50,24 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
     public static final String END_PUBLISHED = "endEvent_published";
     public static final String END_REJECTED = "endEvent_rejected";
     public static final String END_WITHDRAWN = "endEvent_withdrawn";
+    public static final String REVIEWS_START = "startEvent_reviews";
+    public static final String GATEWAY_REVIEWS_SPLIT = "gateway_reviewsSplit";
+    public static final String GATEWAY_REVIEWS_JOIN = "gateway_reviewsJoin";
+    public static final String END_REVIEWS_COMPLETED = "endEvent_reviewsCompleted";
+    public static final String CAPACITY_REVIEW_START = "startEvent_capacityReview";
+    public static final String END_CAPACITY_REMINDED = "endEvent_capacityReminded";
+    public static final String END_CAPACITY_REVIEWED = "endEvent_capacityReviewed";
+    public static final String GATEWAY_LEGAL_REVIEW_LOOP = "gateway_legalReviewLoop";
+    public static final String GATEWAY_LEGAL_DECISION = "gateway_legalDecision";
+    public static final String GATEWAY_REVISION_DECISION = "gateway_revisionDecision";
+    public static final String GATEWAY_LEGAL_REVIEW_DONE = "gateway_legalReviewDone";
+    public static final String GATEWAY_ANY_ACCEPTED = "gateway_anyAccepted";
+    public static final String GATEWAY_STAFFING_LOOP = "gateway_staffingLoop";
+    public static final String GATEWAY_STAFFING_DECISION = "gateway_staffingDecision";
+    public static final String GATEWAY_STAFFING_REVISION_DECISION = "gateway_staffingRevisionDecision";
+    public static final String GATEWAY_FINAL_DECISION = "gateway_finalDecision";
+    public static final String GATEWAY_WITHDRAWN = "gateway_withdrawn";
+    public static final String GATEWAY_REJECTED = "gateway_rejected";
 
     // errors
     public static final String ERROR_UNLAWFUL = "Error_Unlawful";
