@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.domain;
 
+import cn.streetgov.appointment.process.ConsultationProcess;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.org.domain.Agency;
 import java.util.ArrayList;
@@ -23,13 +24,13 @@ public final class ConsultationRequests {
 
     public static ConsultationRequest parse(Map<String, Object> variables, Function<String, Optional<Agency>> agencies) {
         List<String> errors = new ArrayList<>();
-        String deptCode = text(variables.get("deptCode"));
-        String agencyCode = text(variables.get("agencyCode"));
-        String candidate = text(variables.get("candidateName"));
-        String title = text(variables.get("positionTitle"));
-        String reason = text(variables.get("reason"));
-        CadreAction action = parseEnum(CadreAction.class, variables.get("action"));
-        PositionLevel level = parseEnum(PositionLevel.class, variables.get("positionLevel"));
+        String deptCode = text(variables.get(ConsultationProcess.DEPT_CODE));
+        String agencyCode = text(variables.get(ConsultationProcess.AGENCY_CODE));
+        String candidate = text(variables.get(ConsultationProcess.CANDIDATE_NAME));
+        String title = text(variables.get(ConsultationProcess.POSITION_TITLE));
+        String reason = text(variables.get(ConsultationProcess.REASON));
+        CadreAction action = parseEnum(CadreAction.class, variables.get(ConsultationProcess.ACTION));
+        PositionLevel level = parseEnum(PositionLevel.class, variables.get(ConsultationProcess.POSITION_LEVEL));
         if (deptCode == null) {
             errors.add("请填写提出任免的部门（deptCode）");
         }
@@ -79,7 +80,7 @@ public final class ConsultationRequests {
             candidate = agency.getHeadName();
         }
         return new ConsultationRequest(deptCode, agencyCode, action, candidate, title, level, reason,
-                text(variables.get("dossierRef")), text(variables.get("suggestionNo")));
+                text(variables.get(ConsultationProcess.DOSSIER_REF)), text(variables.get(ConsultationProcess.SUGGESTION_NO)));
     }
 
     static String text(Object value) {

@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.domain;
 
+import cn.streetgov.appointment.process.ConsultationProcess;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.casework.CaseNotification;
@@ -47,7 +48,7 @@ public class ConsultationService {
      * The key of a decision's details holding the date of the meeting it was taken at
      * ({@code yyyy-MM-dd}): the street committee's and the standing committee's meetings.
      */
-    public static final String MEETING_DATE_DETAIL = "meetingDate";
+    public static final String MEETING_DATE_DETAIL = ConsultationProcess.MEETING_DATE;
 
     private final ConsultationCaseRepository cases;
     private final DecisionRecord decisions;

@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.domain;
 
+import cn.streetgov.appointment.process.SuggestionProcess;
 import cn.streetgov.casework.CaseNotification;
 import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.casework.Notice;
@@ -52,9 +53,9 @@ public class SuggestionService {
     public Suggestion open(Map<String, Object> variables, String initiator, Collection<String> initiatorGroups,
             String processInstanceId, Duration answerPeriod) {
         List<String> errors = new ArrayList<>();
-        String agencyCode = ConsultationRequests.text(variables.get("agencyCode"));
-        CadreAction action = ConsultationRequests.parseEnum(CadreAction.class, variables.get("action"));
-        String reason = ConsultationRequests.text(variables.get("reason"));
+        String agencyCode = ConsultationRequests.text(variables.get(SuggestionProcess.AGENCY_CODE));
+        CadreAction action = ConsultationRequests.parseEnum(CadreAction.class, variables.get(SuggestionProcess.ACTION));
+        String reason = ConsultationRequests.text(variables.get(SuggestionProcess.REASON));
         Agency agency = null;
         if (agencyCode == null) {
             errors.add("请选择派驻机构（agencyCode）");

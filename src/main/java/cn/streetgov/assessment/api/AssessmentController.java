@@ -13,7 +13,6 @@ import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.security.CurrentUser;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -62,6 +61,10 @@ class AssessmentController {
     record ObjectionRequest(String reason) {
     }
 
+    /** The answer to an objection: the case and its status after it. */
+    record ObjectionView(String caseNo, String status) {
+    }
+
     @GetMapping
     List<AssessmentView> list(@RequestParam String period, CurrentUser user) {
         String code = AssessmentPeriod.parse(period);
@@ -78,7 +81,7 @@ class AssessmentController {
     }
 
     @PostMapping("/{caseNo}/objection")
-    Map<String, Object> object(@PathVariable String caseNo, @RequestBody ObjectionRequest request, CurrentUser user) {
+    ObjectionView object(@PathVariable String caseNo, @RequestBody ObjectionRequest request, CurrentUser user) {
         AssessmentCase c = assessments.findCase(caseNo)
                 .orElseThrow(() -> new NotFoundException("未知的考核编号: " + caseNo));
         user.requireAnyGroup(PostRole.AGENCY.groupId(c.getAgencyCode()));
@@ -101,7 +104,7 @@ class AssessmentController {
                 identityService.setAuthentication(auth);
             }
         }
-        return Map.of("caseNo", caseNo, "status", assessments.findCase(caseNo).orElseThrow().getStatus().name());
+        return new ObjectionView(caseNo, assessments.findCase(caseNo).orElseThrow().getStatus().name());
     }
 
     private Predicate<AssessmentCase> visibility(CurrentUser user) {

@@ -131,6 +131,22 @@ public class AssessmentCaseProcess implements TaskDecisions {
         }
     }
 
+    /**
+     * Variables the message {@link #MESSAGE_STREET_SUGGESTION} carries (CONTRACT.md: {@code agencyCode},
+     * {@code action}, {@code reason}; the others for context), as the receiving process reads them.
+     */
+    public static final class SuggestionMessage {
+        public static final String AGENCY_CODE = "agencyCode";
+        public static final String DEPT_CODE = "deptCode";
+        public static final String ORG_CODE = "orgCode";
+        public static final String ACTION = "action";
+        public static final String REASON = "reason";
+        public static final String ASSESSMENT_CASE_NO = "assessmentCaseNo";
+
+        private SuggestionMessage() {
+        }
+    }
+
     private final AssessmentProperties properties;
 
     AssessmentCaseProcess(AssessmentProperties properties) {

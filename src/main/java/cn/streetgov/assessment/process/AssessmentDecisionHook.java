@@ -118,7 +118,7 @@ class AssessmentDecisionHook implements DecisionHook {
         assessments.recordCommittee(caseId, decision, adjusted, reason, result.totalScore(), result.grade(), actor);
         task.setVariable(Vars.ADJUSTED_SCORE, adjusted);
         setResult(task, result);
-        recorded.amend(decision, Map.of("totalScore", result.totalScore(), "grade", result.grade()));
+        recorded.amend(decision, Map.of(Vars.TOTAL_SCORE, result.totalScore(), Vars.GRADE, result.grade()));
     }
 
     /**
@@ -134,7 +134,7 @@ class AssessmentDecisionHook implements DecisionHook {
         assessments.recordObjectionDecision(caseId, decision, result.totalScore(), result.grade(), recorded.comment(),
                 actor);
         setResult(task, result);
-        recorded.amend(decision, Map.of("totalScore", result.totalScore(), "grade", result.grade()));
+        recorded.amend(decision, Map.of(Vars.TOTAL_SCORE, result.totalScore(), Vars.GRADE, result.grade()));
     }
 
     private void suggestion(DelegateTask task, RecordedDecision recorded, Long caseId, Actor actor) {
@@ -146,7 +146,7 @@ class AssessmentDecisionHook implements DecisionHook {
             if (!SUGGESTION_ACTIONS.contains(action)) {
                 throw new InvalidInputException("建议类型应为免职（REMOVE）或调整（TRANSFER）");
             }
-            recorded.amend(recorded.decision(), Map.of("suggestionAction", action));
+            recorded.amend(recorded.decision(), Map.of(Vars.SUGGESTION_ACTION, action));
         }
         assessments.recordSuggestionDecision(caseId, use, action, reason, actor);
         task.setVariable(Vars.USE_SUGGESTION, use);

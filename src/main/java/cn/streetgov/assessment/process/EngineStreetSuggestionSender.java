@@ -1,5 +1,6 @@
 package cn.streetgov.assessment.process;
 
+import cn.streetgov.assessment.process.AssessmentCaseProcess.SuggestionMessage;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,12 @@ class EngineStreetSuggestionSender implements StreetSuggestionSender {
     public String send(String agencyCode, String deptCode, String orgCode, String action, String reason,
             String caseNo) {
         ProcessInstance started = runtimeService.createMessageCorrelation(AssessmentCaseProcess.MESSAGE_STREET_SUGGESTION)
-                .setVariable("agencyCode", agencyCode)
-                .setVariable("deptCode", deptCode)
-                .setVariable("orgCode", orgCode)
-                .setVariable("action", action)
-                .setVariable("reason", reason)
-                .setVariable("assessmentCaseNo", caseNo)
+                .setVariable(SuggestionMessage.AGENCY_CODE, agencyCode)
+                .setVariable(SuggestionMessage.DEPT_CODE, deptCode)
+                .setVariable(SuggestionMessage.ORG_CODE, orgCode)
+                .setVariable(SuggestionMessage.ACTION, action)
+                .setVariable(SuggestionMessage.REASON, reason)
+                .setVariable(SuggestionMessage.ASSESSMENT_CASE_NO, caseNo)
                 .correlateStartMessage();
         return started.getId();
     }

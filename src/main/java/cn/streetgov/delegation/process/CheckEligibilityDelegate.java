@@ -6,6 +6,7 @@ import cn.streetgov.delegation.domain.DelegationCases;
 import cn.streetgov.delegation.domain.DelegationCases.PairResult;
 import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.domain.PowerItem;
+import cn.streetgov.delegation.process.PowerDelegationProcess.Eligibility;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.OrgUnit;
@@ -50,14 +51,14 @@ class CheckEligibilityDelegate implements JavaDelegate {
                     continue;
                 }
                 DmnDecisionResultEntries result = eligibility.evaluate(Variables.createVariables()
-                        .putValue("category", item.getCategory().name())
-                        .putValue("domain", item.getDomain().name())
-                        .putValue("method", c.getMethod().name())
-                        .putValue("targetType", org.getType().name())
-                        .putValue("targetCentral", org.isCentral()))
+                        .putValue(Eligibility.CATEGORY, item.getCategory().name())
+                        .putValue(Eligibility.DOMAIN, item.getDomain().name())
+                        .putValue(Eligibility.METHOD, c.getMethod().name())
+                        .putValue(Eligibility.TARGET_TYPE, org.getType().name())
+                        .putValue(Eligibility.TARGET_CENTRAL, org.isCentral()))
                         .getSingleResult();
-                results.add(new PairResult(itemCode, orgCode, Boolean.TRUE.equals(result.getEntry("eligible")),
-                        (String) result.getEntry("reason"), Boolean.TRUE.equals(result.getEntry("legalReviewRequired"))));
+                results.add(new PairResult(itemCode, orgCode, Boolean.TRUE.equals(result.getEntry(Eligibility.ELIGIBLE)),
+                        (String) result.getEntry(Eligibility.REASON), Boolean.TRUE.equals(result.getEntry(Eligibility.LEGAL_REVIEW_REQUIRED))));
             }
         }
         cases.recordEligibility(caseId, results);

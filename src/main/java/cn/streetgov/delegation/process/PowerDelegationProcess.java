@@ -132,6 +132,21 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
         }
     }
 
+    /** Inputs and outputs of the decision table {@link #DECISION_ELIGIBILITY} (processes/delegation-eligibility.dmn). */
+    public static final class Eligibility {
+        public static final String CATEGORY = "category";
+        public static final String DOMAIN = "domain";
+        public static final String METHOD = "method";
+        public static final String TARGET_TYPE = "targetType";
+        public static final String TARGET_CENTRAL = "targetCentral";
+        public static final String ELIGIBLE = "eligible";
+        public static final String REASON = "reason";
+        public static final String LEGAL_REVIEW_REQUIRED = "legalReviewRequired";
+
+        private Eligibility() {
+        }
+    }
+
     private final OrgDirectory orgs;
 
     PowerDelegationProcess(OrgDirectory orgs) {
