@@ -3,19 +3,13 @@ package cn.streetgov.casework;
 import cn.streetgov.casework.TaskDecisions.TaskDecision;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.PlainVariables;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -47,17 +41,7 @@ class DecisionRecorderPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
-                }
-            }
-        });
+        UserTaskListeners.addToEveryUserTask(configuration, TaskListener.EVENTNAME_COMPLETE, completed);
     }
 
     private final TaskListener completed = this::recordDecision;

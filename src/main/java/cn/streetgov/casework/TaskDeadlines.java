@@ -1,18 +1,12 @@
 package cn.streetgov.casework;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -40,17 +34,7 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, created);
-                }
-            }
-        });
+        UserTaskListeners.addToEveryUserTask(configuration, TaskListener.EVENTNAME_CREATE, created);
     }
 
     /** Whether the listener is on the task definitions of this engine's user tasks (the convention test asks). */
