@@ -51,6 +51,11 @@ public class OrgDirectory {
         return code == null ? Optional.empty() : units.findById(code);
     }
 
+    /** An active street/town: what new cases may name (a deactivated one is kept for history only). */
+    public Optional<OrgUnit> findActiveUnit(String code) {
+        return findUnit(code).filter(OrgUnit::isActive);
+    }
+
     public OrgUnit requireUnit(String code) {
         return findUnit(code).orElseThrow(() -> new NotFoundException("未知的街道/镇: " + code));
     }
@@ -67,6 +72,11 @@ public class OrgDirectory {
 
     public Optional<Department> findDepartment(String code) {
         return code == null ? Optional.empty() : departments.findById(code);
+    }
+
+    /** An active department: what new cases may name. */
+    public Optional<Department> findActiveDepartment(String code) {
+        return findDepartment(code).filter(Department::isActive);
     }
 
     public Department requireDepartment(String code) {
@@ -95,6 +105,11 @@ public class OrgDirectory {
 
     public Optional<Agency> findAgency(String code) {
         return code == null ? Optional.empty() : agencies.findById(code);
+    }
+
+    /** An active agency: what new cases may name. */
+    public Optional<Agency> findActiveAgency(String code) {
+        return findAgency(code).filter(Agency::isActive);
     }
 
     /** The active agency the department keeps in the street/town, if any (where new work for the pair goes). */

@@ -111,7 +111,8 @@ class TaskDeadlinesTest extends ProcessTestSupport {
         LocalDateTime created = CaseClock.now();
         Task read = task(pi, SuggestionProcess.READ_DECLINE);
 
-        assertThat(read.getDueDate()).isEqualTo(CaseClock.toDate(created.plusDays(10)));
+        // (MariaDB keeps the engine's due dates to the second)
+        assertThat(read.getDueDate()).isCloseTo(CaseClock.toDate(created.plusDays(10)), 5_000L);
         before(read, AN_HOUR);
         sweep.sweep();
         assertThat(recipients(notifications, pi, NoticeKind.REMINDER)).containsExactly("street-committee-S01");

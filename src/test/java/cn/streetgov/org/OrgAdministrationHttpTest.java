@@ -85,6 +85,49 @@ class OrgAdministrationHttpTest {
         synchronizer.synchronize();
     }
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
+    @Test
+    void shouldKeepNewCasesAwayFromADeactivatedStreetAndAgency() {
+        assertThat(admin().postJson(API + "/units",
+                Map.of("code", "ZT7", "name", "旧城街道", "type", "STREET", "central", true)).status()).isEqualTo(201);
+        assertThat(admin().postJson(API + "/units/ZT7/deactivate", "{}").status()).isEqualTo(200);
+        java.util.Map<String, Object> proposal = new java.util.HashMap<>();
+        proposal.put("deptCode", "CGZF");
+        proposal.put("powerItemCodes", "CGZF-XK-001");
+        proposal.put("targetOrgCodes", "ZT7");
+        proposal.put("delegationMethod", "DEVOLVE");
+        proposal.put("legalBasis", "《城市道路管理条例》");
+        proposal.put("reason", "直接面向群众");
+        proposal.put("staffingTransfer", 0);
+        proposal.put("effectiveDate", cn.streetgov.casework.CaseClock.today().toString());
+        assertThatThrownBy(() -> cn.streetgov.test.Officials.as(engine, "cgzf-off",
+                () -> engine.getRuntimeService().startProcessInstanceByKey("power-delegation", proposal)))
+                .satisfies(e -> assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e))
+                        .isInstanceOf(InvalidInputException.class))
+                .hasMessageContaining("未知或已停用的街道/镇: ZT7");
+
+        // an agency taken out of service takes no new appointment case
+        assertThat(admin().postJson(API + "/units/ZT7/reactivate", "{}").status()).isEqualTo(200);
+        assertThat(admin().postJson(API + "/agencies", Map.of("orgCode", "ZT7", "deptCode", "GA", "name", "旧城派出所"))
+                .status()).isEqualTo(201);
+        assertThat(admin().postJson(API + "/agencies/ZT7-GA/deactivate", "{}").status()).isEqualTo(200);
+        java.util.Map<String, Object> appointment = new java.util.HashMap<>();
+        appointment.put("deptCode", "GA");
+        appointment.put("agencyCode", "ZT7-GA");
+        appointment.put("action", "APPOINT");
+        appointment.put("candidateName", "李明");
+        appointment.put("positionTitle", "所长");
+        appointment.put("positionLevel", "SECTION");
+        appointment.put("reason", "工作需要");
+        assertThatThrownBy(() -> cn.streetgov.test.Officials.as(engine, "ga-off",
+                () -> engine.getRuntimeService().startProcessInstanceByKey("cadre-consultation", appointment)))
+                .satisfies(e -> assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e))
+                        .isInstanceOf(InvalidInputException.class))
+                .hasMessageContaining("未知或已停用的派驻机构: ZT7-GA");
+    }
+
     // ---- what an administrator does, and Camunda follows at once ---------------------------------
 
     @Test

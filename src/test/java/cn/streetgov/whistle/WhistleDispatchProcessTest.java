@@ -299,9 +299,9 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "unknown department | s01-off | S01 | NORMAL  | GA,XX  | 未知的部门: XX",
+        "unknown department | s01-off | S01 | NORMAL  | GA,XX  | 未知或已停用的部门: XX",
         "empty list         | s01-off | S01 | NORMAL  | ''     | 请至少选择一个被召集的部门",
-        "unknown org        | s01-off | S99 | NORMAL  | GA     | 未知的街道/镇: S99",
+        "unknown org        | s01-off | S99 | NORMAL  | GA     | 未知或已停用的街道/镇: S99",
         "other street       | s02-off | S01 | NORMAL  | GA     | 只能为本街道/镇吹哨",
         "bad urgency        | s01-off | S01 | HIGH    | GA     | 紧急程度无效",
     })

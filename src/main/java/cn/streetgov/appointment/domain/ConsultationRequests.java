@@ -40,7 +40,7 @@ public final class ConsultationRequests {
         } else {
             agency = agencies.apply(agencyCode).orElse(null);
             if (agency == null) {
-                errors.add("未知的派驻机构: " + agencyCode);
+                errors.add("未知或已停用的派驻机构: " + agencyCode);
             } else if (deptCode != null && !deptCode.equals(agency.getDeptCode())) {
                 errors.add("派驻机构 " + agency.getName() + "（" + agencyCode + "）不属于部门 " + deptCode
                         + "，只能对本部门的派驻机构负责人发起任免");

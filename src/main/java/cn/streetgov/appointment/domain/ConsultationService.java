@@ -71,7 +71,7 @@ public class ConsultationService {
      */
     public ConsultationCase open(Map<String, Object> variables, String initiator, Collection<String> initiatorGroups,
             String processInstanceId) {
-        ConsultationRequest request = ConsultationRequests.parse(variables, directory::findAgency);
+        ConsultationRequest request = ConsultationRequests.parse(variables, directory::findActiveAgency);
         if (initiatorGroups != null && !initiatorGroups.contains(PostRole.DEPARTMENT.groupId(request.deptCode()))
                 && !initiatorGroups.contains(PostRole.ADMIN.groupId(null))) {
             throw new InvalidInputException("您不是部门 " + request.deptCode() + " 的工作人员，不能以该部门名义发起任免征求意见");

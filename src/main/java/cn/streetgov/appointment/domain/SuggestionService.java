@@ -60,9 +60,9 @@ public class SuggestionService {
         if (agencyCode == null) {
             errors.add("请选择派驻机构（agencyCode）");
         } else {
-            agency = directory.findAgency(agencyCode).orElse(null);
+            agency = directory.findActiveAgency(agencyCode).orElse(null);
             if (agency == null) {
-                errors.add("未知的派驻机构: " + agencyCode);
+                errors.add("未知或已停用的派驻机构: " + agencyCode);
             }
         }
         if (action == null) {

@@ -81,8 +81,8 @@ public class DelegationCases {
     }
 
     ProposalValidator validator() {
-        return new ProposalValidator(catalog::findItem, code -> orgs.findDepartment(code).isPresent(),
-                code -> orgs.findUnit(code).isPresent());
+        return new ProposalValidator(catalog::findItem, code -> orgs.findActiveDepartment(code).isPresent(),
+                code -> orgs.findActiveUnit(code).isPresent());
     }
 
     @Transactional(readOnly = true)

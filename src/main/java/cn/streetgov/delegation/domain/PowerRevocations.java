@@ -44,8 +44,8 @@ public class PowerRevocations {
     public PowerRevocation open(String deptCode, String itemCode, String orgCode, String reason, Set<String> starterGroups,
             String userId) {
         List<String> errors = new ArrayList<>();
-        if (deptCode == null || orgs.findDepartment(deptCode).isEmpty()) {
-            errors.add("未知的部门: " + deptCode);
+        if (deptCode == null || orgs.findActiveDepartment(deptCode).isEmpty()) {
+            errors.add("未知或已停用的部门: " + deptCode);
         } else if (starterGroups != null && !starterGroups.contains("dept-" + deptCode)
                 && !starterGroups.contains("camunda-admin")) {
             errors.add("只能以本部门的名义申请收回赋权（部门 " + deptCode + "）");
@@ -56,8 +56,8 @@ public class PowerRevocations {
         } else if (deptCode != null && !item.get().getDeptCode().equals(deptCode)) {
             errors.add("事项 " + itemCode + " 属于其他部门，只能收回本部门的事项");
         }
-        if (orgCode == null || orgs.findUnit(orgCode).isEmpty()) {
-            errors.add("未知的街道/镇: " + orgCode);
+        if (orgCode == null || orgs.findActiveUnit(orgCode).isEmpty()) {
+            errors.add("未知或已停用的街道/镇: " + orgCode);
         }
         if (reason == null || reason.isBlank()) {
             errors.add("请填写收回理由");

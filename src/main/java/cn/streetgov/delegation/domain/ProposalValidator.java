@@ -45,7 +45,7 @@ public class ProposalValidator {
         if (deptCode == null) {
             errors.add("请选择提出赋权的部门（deptCode）");
         } else if (!departmentExists.test(deptCode)) {
-            errors.add("未知的部门: " + deptCode);
+            errors.add("未知或已停用的部门: " + deptCode);
         } else if (starterGroups != null && !starterGroups.contains("dept-" + deptCode)
                 && !starterGroups.contains("camunda-admin")) {
             errors.add("只能以本部门的名义提出赋权申请（部门 " + deptCode + "）");
@@ -69,7 +69,7 @@ public class ProposalValidator {
         }
         for (String org : targets) {
             if (!unitExists.test(org)) {
-                errors.add("未知的街道/镇: " + org);
+                errors.add("未知或已停用的街道/镇: " + org);
             }
         }
         Optional<DelegationMethod> method = DelegationMethod.parse(trim(raw.method()));

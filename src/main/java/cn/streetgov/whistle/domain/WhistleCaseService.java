@@ -77,11 +77,11 @@ public class WhistleCaseService {
     public WhistleCase open(WhistleRequest request, Starter starter, String processInstanceId) {
         List<String> errors = new ArrayList<>();
         String orgCode = trim(request.orgCode());
-        Optional<OrgUnit> unit = org.findUnit(orgCode);
+        Optional<OrgUnit> unit = org.findActiveUnit(orgCode);
         if (orgCode == null) {
             errors.add("请选择吹哨的街道/镇");
         } else if (unit.isEmpty()) {
-            errors.add("未知的街道/镇: " + orgCode);
+            errors.add("未知或已停用的街道/镇: " + orgCode);
         } else if (starter != null && starter.userId() != null
                 && !starter.groupIds().contains(PostRole.STREET_OFFICE.groupId(orgCode))
                 && !starter.groupIds().contains(PostRole.ADMIN.groupId(null))) {
@@ -112,8 +112,8 @@ public class WhistleCaseService {
             errors.add("请至少选择一个被召集的部门");
         }
         for (String code : deptCodes) {
-            if (org.findDepartment(code).isEmpty()) {
-                errors.add("未知的部门: " + code);
+            if (org.findActiveDepartment(code).isEmpty()) {
+                errors.add("未知或已停用的部门: " + code);
             }
         }
         if (!errors.isEmpty()) {

@@ -71,7 +71,7 @@ class ConsultationRequestsTest {
         vars.put("action", "PROMOTE");
         InvalidInputException e = (InvalidInputException) org.junit.jupiter.api.Assertions.assertThrows(
                 InvalidInputException.class, () -> ConsultationRequests.parse(vars, agencies));
-        assertThat(e.getErrors()).contains("请填写提出任免的部门（deptCode）", "未知的派驻机构: X-1", "请填写职务名称", "请填写任免理由");
+        assertThat(e.getErrors()).contains("请填写提出任免的部门（deptCode）", "未知或已停用的派驻机构: X-1", "请填写职务名称", "请填写任免理由");
         assertThat(e.getErrors()).anyMatch(m -> m.startsWith("任免类型无效")).anyMatch(m -> m.startsWith("职级无效"));
     }
 

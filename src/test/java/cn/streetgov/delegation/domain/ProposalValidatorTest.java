@@ -68,7 +68,7 @@ class ProposalValidatorTest {
                 "2026-11-22");
         assertThatThrownBy(() -> validator.validate(raw, null, TODAY))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getErrors())
-                        .contains("未知的部门: XX", "未知的街道/镇: X99"));
+                        .contains("未知或已停用的部门: XX", "未知或已停用的街道/镇: X99"));
     }
 
     @Test

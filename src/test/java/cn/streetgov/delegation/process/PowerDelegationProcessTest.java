@@ -339,7 +339,7 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
                 "只能以本部门的名义");
         Map<String, Object> badMethod = proposal("CGZF", List.of("CGZF-XK-001"), List.of("X99"));
         badMethod.put(Vars.DELEGATION_METHOD, "SELL");
-        assertRefused(() -> start("cgzf-off", badMethod), "未知的街道/镇: X99");
+        assertRefused(() -> start("cgzf-off", badMethod), "未知或已停用的街道/镇: X99");
 
         assertThat(jdbc.queryForObject("select count(*) from dlg_case", Long.class)).isEqualTo(casesBefore);
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count())
