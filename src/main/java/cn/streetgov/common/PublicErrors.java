@@ -87,6 +87,14 @@ public final class PublicErrors {
         return CONCURRENT_UPDATES.stream().anyMatch(type -> cause(exception, type) != null);
     }
 
+    /**
+     * Whether an error body's {@code type} (the simple class name Camunda's REST API and the
+     * webapps' engine API put there) is one of the concurrent-update failures above.
+     */
+    public static boolean isConcurrentUpdateType(String simpleName) {
+        return simpleName != null && CONCURRENT_UPDATES.stream().anyMatch(type -> type.getSimpleName().equals(simpleName));
+    }
+
     /** A body that Jackson or Spin could not read: malformed, of the wrong shape, or nested too deeply. */
     public static boolean isUnreadableJson(Throwable exception) {
         return cause(exception, JsonProcessingException.class) != null

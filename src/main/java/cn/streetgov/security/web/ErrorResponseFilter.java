@@ -38,6 +38,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ErrorResponseFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponseFilter.class);
+    static final String CONFLICT_TYPE = "OptimisticLockingException";
+    private static final java.util.regex.Pattern ERROR_TYPE =
+            java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"([A-Za-z]+)\"");
     /** An error body larger than this passes through as it is (no error body of ours comes near it). */
     private static final int MAX_BUFFERED = 256 * 1024;
 
@@ -71,6 +74,11 @@ class ErrorResponseFilter extends OncePerRequestFilter {
             long limit = tooLarge != null ? tooLarge.getLimit() : (Long) request.getAttribute(RequestSizeLimitFilter.EXCEEDED);
             JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "RequestTooLargeException",
                     PublicErrors.tooLarge(limit));
+            return;
+        }
+        if (PublicErrors.isConcurrentUpdate(e)) {
+            log.info("并发修改冲突（409）：{} {}：{}", request.getMethod(), request.getRequestURI(), e.toString());
+            JsonErrors.write(response, HttpServletResponse.SC_CONFLICT, CONFLICT_TYPE, PublicErrors.CONCURRENT_UPDATE);
             return;
         }
         if (PublicErrors.isUnreadableJson(e)) {
@@ -200,6 +208,13 @@ class ErrorResponseFilter extends OncePerRequestFilter {
                 return;
             }
             byte[] body = captured.toByteArray();
+            if (getStatus() >= 500 && PublicErrors.isConcurrentUpdateType(errorType(body))) {
+                // the webapps' engine API (Tasklist, Cockpit) maps a lost optimistic-lock race to 500
+                log.info("并发修改冲突（409）：{} {}：{}", request.getMethod(), request.getRequestURI(), start(body));
+                real().setContentLengthLong(-1);
+                JsonErrors.write(real(), HttpServletResponse.SC_CONFLICT, CONFLICT_TYPE, PublicErrors.CONCURRENT_UPDATE);
+                return;
+            }
             if (getStatus() >= 500) {
                 if (getHeader(PublicErrors.ERROR_ID_HEADER) != null && !serverErrorSent) {
                     writeBody(body);
@@ -231,6 +246,12 @@ class ErrorResponseFilter extends OncePerRequestFilter {
             ServletOutputStream out = real().getOutputStream();
             out.write(body);
             out.flush();
+        }
+
+        /** The {@code type} of a JSON error body, or null. */
+        private String errorType(byte[] body) {
+            java.util.regex.Matcher m = ERROR_TYPE.matcher(start(body));
+            return m.find() ? m.group(1) : null;
         }
 
         private String start(byte[] body) {
