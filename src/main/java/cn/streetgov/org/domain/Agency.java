@@ -11,7 +11,7 @@ import java.util.Objects;
 /** A dispatched agency (派驻机构): belongs to a department, works in one street/town. */
 @Entity
 @Table(name = "org_agency")
-public class Agency {
+public class Agency implements Activatable {
 
     @Id
     private String code;

@@ -9,7 +9,7 @@ import jakarta.persistence.Version;
 /** A functional department of the district (职能部门). */
 @Entity
 @Table(name = "org_department")
-public class Department {
+public class Department implements Activatable {
 
     @Id
     private String code;

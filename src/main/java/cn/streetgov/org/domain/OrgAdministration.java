@@ -216,37 +216,18 @@ public class OrgAdministration {
         record(actor, Action.UPDATE, EntityType.UNIT, code, before + " → " + describe(unit));
         return unit;
     }
-
     /** Refused while active agencies are stationed there or active people hold a post in it. */
     public OrgUnit deactivateUnit(String actor, String code, Long version) {
-        OrgUnit unit = requireUnit(code);
-        checkVersion(version, unit.getVersion(), "街道/镇 " + code);
-        if (!unit.isActive()) {
-            return unit;
-        }
-        List<String> blockers = new ArrayList<>();
-        agencies.findByOrgCodeAndActiveTrueOrderByCodeAsc(code).forEach(a -> blockers.add("派驻机构 " + a.getCode()));
-        persons.findActiveHolders(UNIT_ROLES, code).forEach(p -> blockers.add("人员 " + p.getUsername()));
-        if (!blockers.isEmpty()) {
-            throw new InvalidInputException("街道/镇 " + code + " 仍有在用的派驻机构或岗位，请先停用派驻机构、撤销岗位: "
-                    + String.join("、", blockers));
-        }
-        unit.deactivate();
-        identity.organisationsChanged();
-        record(actor, Action.DEACTIVATE, EntityType.UNIT, code, unit.getName());
-        return unit;
+        return switchActive(actor, requireUnit(code), EntityType.UNIT, "街道/镇", code, version, false, () -> {
+            List<String> blockers = new ArrayList<>();
+            agencies.findByOrgCodeAndActiveTrueOrderByCodeAsc(code).forEach(a -> blockers.add("派驻机构 " + a.getCode()));
+            persons.findActiveHolders(UNIT_ROLES, code).forEach(p -> blockers.add("人员 " + p.getUsername()));
+            return blockers.isEmpty() ? null : "街道/镇 " + code + " 仍有在用的派驻机构或岗位，请先停用派驻机构、撤销岗位: "
+                    + String.join("、", blockers);
+        });
     }
-
     public OrgUnit reactivateUnit(String actor, String code, Long version) {
-        OrgUnit unit = requireUnit(code);
-        checkVersion(version, unit.getVersion(), "街道/镇 " + code);
-        if (unit.isActive()) {
-            return unit;
-        }
-        unit.reactivate();
-        identity.organisationsChanged();
-        record(actor, Action.REACTIVATE, EntityType.UNIT, code, unit.getName());
-        return unit;
+        return switchActive(actor, requireUnit(code), EntityType.UNIT, "街道/镇", code, version, true, () -> null);
     }
 
     // ---------------------------------------------------------------- departments
@@ -279,37 +260,19 @@ public class OrgAdministration {
         record(actor, Action.UPDATE, EntityType.DEPARTMENT, code, before + " → " + name);
         return department;
     }
-
     /** Refused while the department has active agencies or active people hold a post in it. */
     public Department deactivateDepartment(String actor, String code, Long version) {
-        Department department = requireDepartment(code);
-        checkVersion(version, department.getVersion(), "部门 " + code);
-        if (!department.isActive()) {
-            return department;
-        }
-        List<String> blockers = new ArrayList<>();
-        agencies.findByDeptCodeAndActiveTrueOrderByCodeAsc(code).forEach(a -> blockers.add("派驻机构 " + a.getCode()));
-        persons.findActiveHolders(Set.of(PostRole.DEPARTMENT), code).forEach(p -> blockers.add("人员 " + p.getUsername()));
-        if (!blockers.isEmpty()) {
-            throw new InvalidInputException("部门 " + code + " 仍有在用的派驻机构或岗位，请先停用派驻机构、撤销岗位: "
-                    + String.join("、", blockers));
-        }
-        department.deactivate();
-        identity.organisationsChanged();
-        record(actor, Action.DEACTIVATE, EntityType.DEPARTMENT, code, department.getName());
-        return department;
+        return switchActive(actor, requireDepartment(code), EntityType.DEPARTMENT, "部门", code, version, false, () -> {
+            List<String> blockers = new ArrayList<>();
+            agencies.findByDeptCodeAndActiveTrueOrderByCodeAsc(code).forEach(a -> blockers.add("派驻机构 " + a.getCode()));
+            persons.findActiveHolders(Set.of(PostRole.DEPARTMENT), code).forEach(p -> blockers.add("人员 " + p.getUsername()));
+            return blockers.isEmpty() ? null : "部门 " + code + " 仍有在用的派驻机构或岗位，请先停用派驻机构、撤销岗位: "
+                    + String.join("、", blockers);
+        });
     }
-
     public Department reactivateDepartment(String actor, String code, Long version) {
-        Department department = requireDepartment(code);
-        checkVersion(version, department.getVersion(), "部门 " + code);
-        if (department.isActive()) {
-            return department;
-        }
-        department.reactivate();
-        identity.organisationsChanged();
-        record(actor, Action.REACTIVATE, EntityType.DEPARTMENT, code, department.getName());
-        return department;
+        return switchActive(actor, requireDepartment(code), EntityType.DEPARTMENT, "部门", code, version, true,
+                () -> null);
     }
 
     // ---------------------------------------------------------------- agencies
@@ -352,39 +315,20 @@ public class OrgAdministration {
         record(actor, Action.UPDATE, EntityType.AGENCY, code, before + " → " + name);
         return agency;
     }
-
     /** Refused while active people hold a post in the agency. */
     public Agency deactivateAgency(String actor, String code, Long version) {
-        Agency agency = requireAgency(code);
-        checkVersion(version, agency.getVersion(), "派驻机构 " + code);
-        if (!agency.isActive()) {
-            return agency;
-        }
-        List<String> holders = persons.findActiveHolders(Set.of(PostRole.AGENCY), code).stream()
-                .map(Person::getUsername).toList();
-        if (!holders.isEmpty()) {
-            throw new InvalidInputException("派驻机构 " + code + " 仍有人员在岗，请先撤销其岗位: " + String.join("、", holders));
-        }
-        agency.deactivate();
-        identity.organisationsChanged();
-        record(actor, Action.DEACTIVATE, EntityType.AGENCY, code, agency.getName());
-        return agency;
+        return switchActive(actor, requireAgency(code), EntityType.AGENCY, "派驻机构", code, version, false, () -> {
+            List<String> holders = persons.findActiveHolders(Set.of(PostRole.AGENCY), code).stream()
+                    .map(Person::getUsername).toList();
+            return holders.isEmpty() ? null : "派驻机构 " + code + " 仍有人员在岗，请先撤销其岗位: " + String.join("、", holders);
+        });
     }
-
     /** Only while its street/town and its department are active. */
     public Agency reactivateAgency(String actor, String code, Long version) {
         Agency agency = requireAgency(code);
-        checkVersion(version, agency.getVersion(), "派驻机构 " + code);
-        if (agency.isActive()) {
-            return agency;
-        }
-        if (!requireUnit(agency.getOrgCode()).isActive() || !requireDepartment(agency.getDeptCode()).isActive()) {
-            throw new InvalidInputException("派驻机构 " + code + " 所在的街道/镇或派出部门已停用，请先启用它们");
-        }
-        agency.reactivate();
-        identity.organisationsChanged();
-        record(actor, Action.REACTIVATE, EntityType.AGENCY, code, agency.getName());
-        return agency;
+        return switchActive(actor, agency, EntityType.AGENCY, "派驻机构", code, version, true,
+                () -> requireUnit(agency.getOrgCode()).isActive() && requireDepartment(agency.getDeptCode()).isActive()
+                        ? null : "派驻机构 " + code + " 所在的街道/镇或派出部门已停用，请先启用它们");
     }
 
     // ---------------------------------------------------------------- people and posts
@@ -590,6 +534,31 @@ public class OrgAdministration {
 
     private static String describe(OrgUnit unit) {
         return unit.getName() + "（" + unit.getType().label() + (unit.isCentral() ? "，中心城区" : "") + "）";
+    }
+
+    /**
+     * Takes an organisation out of service or back: the version sent must be the one read, a switch
+     * to the state it is in changes nothing, {@code refusal} may give the Chinese reason it cannot be
+     * done (null when it can), Camunda's groups follow at once and the change log records it.
+     */
+    private <T extends Activatable> T switchActive(String actor, T organisation, EntityType type, String what,
+            String code, Long version, boolean active, java.util.function.Supplier<String> refusal) {
+        checkVersion(version, organisation.getVersion(), what + " " + code);
+        if (organisation.isActive() == active) {
+            return organisation;
+        }
+        String reason = refusal.get();
+        if (reason != null) {
+            throw new InvalidInputException(reason);
+        }
+        if (active) {
+            organisation.reactivate();
+        } else {
+            organisation.deactivate();
+        }
+        identity.organisationsChanged();
+        record(actor, active ? Action.REACTIVATE : Action.DEACTIVATE, type, code, organisation.getName());
+        return organisation;
     }
 
     private void record(String actor, Action action, EntityType type, String code, String detail) {

@@ -11,7 +11,7 @@ import jakarta.persistence.Version;
 /** A street (街道) or town (镇) of the district. */
 @Entity
 @Table(name = "org_unit")
-public class OrgUnit {
+public class OrgUnit implements Activatable {
 
     @Id
     private String code;
