@@ -7,57 +7,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.streetgov.common.RacePoints;
 import cn.streetgov.delegation.domain.DelegatedPower;
-import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.domain.PowerRevocations;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
 import cn.streetgov.test.Http;
-import cn.streetgov.test.ProcessTestSupport;
 import cn.streetgov.test.Race;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two revocations of the same delegated power, decided at the same moment over /engine-rest: the
  * power row is one aggregate updated by two cases, so one decision wins and the other is answered
  * 409 with a Chinese reason (never a lost update, never a 500), and goes through when retried.
  */
-class ConcurrentRevocationTest extends ProcessTestSupport {
+class ConcurrentRevocationTest extends CatalogTestSupport {
 
     private static final String ITEM = "CGZF-XK-001";
     private static final String ORG = "S03";
 
     @LocalServerPort
     int port;
-    @Autowired
-    PowerCatalog catalog;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private final List<ProcessInstance> started = new ArrayList<>();
-
-    @BeforeEach
-    void clearCatalog() {
-        DelegationTestData.clearCatalog(jdbc);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        for (ProcessInstance instance : started) {
-            if (runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
-                runtimeService.deleteProcessInstance(instance.getId(), "test clean-up", true, true);
-            }
-        }
-        DelegationTestData.clearCatalog(jdbc);
-    }
 
     @Test
     void shouldAnswer409ToTheLoserOfTwoConcurrentRevocationsOfOnePower() {
@@ -104,7 +77,7 @@ class ConcurrentRevocationTest extends ProcessTestSupport {
     private void publish() {
         ProcessInstance instance = as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(
                 PowerDelegationProcess.KEY, PowerDelegationProcessTest.proposal("CGZF", List.of(ITEM), List.of(ORG))));
-        started.add(instance);
+        started(instance);
         complete("s03-off", taskService.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(REVIEW_CAPACITY).singleResult(), Map.of(Vars.CAPACITY_DECISION, "ACCEPT"));
         complete("bianban", task(instance, CONFIRM_STAFFING), Map.of(Vars.STAFFING_DECISION, "APPROVE"));
@@ -116,7 +89,7 @@ class ConcurrentRevocationTest extends ProcessTestSupport {
                 PowerRevocationProcess.KEY, Map.of(PowerRevocationProcess.Vars.DEPT_CODE, "CGZF",
                         PowerRevocationProcess.Vars.ITEM_CODE, ITEM, PowerRevocationProcess.Vars.ORG_CODE, ORG,
                         PowerRevocationProcess.Vars.REVOCATION_REASON, reason)));
-        started.add(revocation);
+        started(revocation);
         return task(revocation, PowerRevocationProcess.DECIDE_REVOCATION);
     }
 

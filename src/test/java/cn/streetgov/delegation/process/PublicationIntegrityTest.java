@@ -15,53 +15,26 @@ import cn.streetgov.common.RacePoints;
 import cn.streetgov.delegation.domain.CaseStatus;
 import cn.streetgov.delegation.domain.DelegationCase;
 import cn.streetgov.delegation.domain.DelegationCases;
-import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
-import cn.streetgov.test.ProcessTestSupport;
 import cn.streetgov.test.Race;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The same power is never in force twice for the same street/town: two cases that delegate it are
  * decided one after the other, or at the same moment.
  */
-class PublicationIntegrityTest extends ProcessTestSupport {
+class PublicationIntegrityTest extends CatalogTestSupport {
 
     private static final String ITEM = "CGZF-XK-001";
     private static final String ORG = "S02";
 
     @Autowired
     DelegationCases cases;
-    @Autowired
-    PowerCatalog catalog;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private final List<ProcessInstance> started = new ArrayList<>();
-
-    @BeforeEach
-    void clearCatalog() {
-        DelegationTestData.clearCatalog(jdbc);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        for (ProcessInstance instance : started) {
-            if (runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
-                runtimeService.deleteProcessInstance(instance.getId(), "test clean-up", true, true);
-            }
-        }
-        DelegationTestData.clearCatalog(jdbc);
-    }
 
     @Test
     void shouldNotPublishAPowerThatAnotherCasePublishedMeanwhile() {
@@ -115,7 +88,7 @@ class PublicationIntegrityTest extends ProcessTestSupport {
                 PowerRevocationProcess.KEY, Map.of(PowerRevocationProcess.Vars.DEPT_CODE, "CGZF",
                         PowerRevocationProcess.Vars.ITEM_CODE, ITEM, PowerRevocationProcess.Vars.ORG_CODE, ORG,
                         PowerRevocationProcess.Vars.REVOCATION_REASON, "试点结束")));
-        started.add(revocation);
+        started(revocation);
         complete("govt", task(revocation, PowerRevocationProcess.DECIDE_REVOCATION),
                 Map.of(PowerRevocationProcess.Vars.REVOCATION_DECISION, "APPROVE"));
         assertThat(inForce()).isZero();
@@ -147,7 +120,7 @@ class PublicationIntegrityTest extends ProcessTestSupport {
     private ProcessInstance atFinalDecision() {
         ProcessInstance instance = as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(
                 PowerDelegationProcess.KEY, PowerDelegationProcessTest.proposal("CGZF", List.of(ITEM), List.of(ORG))));
-        started.add(instance);
+        started(instance);
         complete("s02-off", taskService.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(REVIEW_CAPACITY).singleResult(), Map.of(Vars.CAPACITY_DECISION, "ACCEPT"));
         complete("bianban", task(instance, CONFIRM_STAFFING), Map.of(Vars.STAFFING_DECISION, "APPROVE"));
