@@ -2,9 +2,6 @@ package cn.streetgov.casework;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -18,23 +15,13 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "case_decision")
-public class CaseDecision {
+public class CaseDecision extends CaseEntry {
 
     /** What kind of entry this is; the approval operations add returns, transfers and the like. */
     public enum Type {
         DECISION,
         SYSTEM
     }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "case_no")
-    private String caseNo;
-
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
 
     @Column(name = "process_key")
     private String processKey;
@@ -77,8 +64,7 @@ public class CaseDecision {
     }
 
     CaseDecision(Entry entry, Instant decidedAt) {
-        this.caseNo = entry.caseNo();
-        this.processInstanceId = entry.processInstanceId();
+        super(entry.caseNo(), entry.processInstanceId());
         this.processKey = entry.processKey();
         this.taskId = entry.taskId();
         this.taskKey = entry.taskKey();
@@ -113,18 +99,6 @@ public class CaseDecision {
         this.decision = decision;
         this.decisionLabel = decisionLabel;
         this.details = details;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getCaseNo() {
-        return caseNo;
-    }
-
-    public String getProcessInstanceId() {
-        return processInstanceId;
     }
 
     public String getProcessKey() {

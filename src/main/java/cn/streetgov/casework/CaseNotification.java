@@ -4,9 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -15,17 +12,7 @@ import org.hibernate.type.SqlTypes;
 /** A notification sent about a case (one table for every workflow). */
 @Entity
 @Table(name = "case_notification")
-public class CaseNotification {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "case_no")
-    private String caseNo;
-
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
+public class CaseNotification extends CaseEntry {
 
     @Enumerated(EnumType.STRING)
     private NoticeKind kind;
@@ -46,25 +33,12 @@ public class CaseNotification {
     }
 
     CaseNotification(Notice notice, Instant createdAt) {
-        this.caseNo = notice.caseNo();
-        this.processInstanceId = notice.processInstanceId();
+        super(notice.caseNo(), notice.processInstanceId());
         this.kind = notice.kind();
         this.recipientGroup = notice.recipientGroup();
         this.recipientUser = notice.recipientUser();
         this.message = notice.message();
         this.createdAt = createdAt;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getCaseNo() {
-        return caseNo;
-    }
-
-    public String getProcessInstanceId() {
-        return processInstanceId;
     }
 
     public NoticeKind getKind() {
