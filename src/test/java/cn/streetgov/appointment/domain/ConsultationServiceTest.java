@@ -41,7 +41,7 @@ class ConsultationServiceTest {
 
     @BeforeEach
     void organisation() {
-        when(directory.findAgency(anyString())).thenAnswer(i -> Optional.ofNullable(
+        when(directory.findActiveAgency(anyString())).thenAnswer(i -> Optional.ofNullable(
                 Map.of("S01-GA", here, "S02-GA", there).get(i.getArgument(0, String.class))));
         when(directory.requireAgency("S01-GA")).thenReturn(here);
         when(directory.agencies()).thenReturn(List.of(here, there));
@@ -132,7 +132,7 @@ class ConsultationServiceTest {
 
     private ConsultationCase caseFor(String action, String candidate) {
         ConsultationRequest request = ConsultationRequests.parse(
-                ConsultationRequestsTest.vars("S01-GA", action, candidate), directory::findAgency);
+                ConsultationRequestsTest.vars("S01-GA", action, candidate), directory::findActiveAgency);
         ConsultationCase c = new ConsultationCase("RM-2026-0042", request, "S01", "王所长", "ga-off", LocalDateTime.now());
         when(cases.findById(7L)).thenReturn(Optional.of(c));
         return c;
