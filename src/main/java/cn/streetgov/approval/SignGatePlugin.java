@@ -8,13 +8,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Built into every user task of every process (no skip option skips it): a task whose added
+ * Built into every user task of every process (no skip option skips it): a delegated task (委派)
+ * cannot be completed before the colleague resolves it back to its owner; a task whose added
  * approvers (前加签/并行加签) have not all signed cannot be completed — refused with their names — and
  * a 后加签 approver who completes the task has signed by deciding. Runs before the kernel's decision
  * listener, so a refused completion records nothing.
@@ -39,6 +42,10 @@ class SignGatePlugin extends AbstractProcessEnginePlugin {
     private final TaskListener gate = this::beforeCompletion;
 
     void beforeCompletion(DelegateTask task) {
+        if (task instanceof TaskEntity entity && entity.getDelegationState() == DelegationState.PENDING) {
+            throw new InvalidInputException("「" + task.getName() + "」是委派的任务：被委派人办完后须点击「处理完毕交还」，由 "
+                    + operations.getObject().displayName(task.getOwner()) + " 作出决定");
+        }
         Signatures signs = signatures.getObject();
         List<CaseSign> open = signs.blocking(task.getId());
         if (!open.isEmpty()) {

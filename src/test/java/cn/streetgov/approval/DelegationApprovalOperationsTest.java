@@ -26,17 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** 退回, 撤回 and the typed record on {@code power-delegation}: parallel branches and a multi-instance step. */
-class DelegationApprovalOperationsTest extends ApprovalTestSupport {
-
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DelegationCases cases;
-
-    @BeforeEach
-    void clearCatalog() {
-        jdbc.update("delete from dlg_delegated_power");
-    }
+class DelegationApprovalOperationsTest extends DelegationApprovalTestSupport {
 
     @Test
     void shouldReturnFromStaffingIntoOneStreetsCapacityReviewWithoutRedoingTheOthers() {
@@ -216,49 +206,5 @@ class DelegationApprovalOperationsTest extends ApprovalTestSupport {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> by("s01-off", u -> ops.transfer(u, "no-such-task", "s01-sec", "x")))
                 .isInstanceOf(BusinessException.class).hasMessageContaining("任务不存在");
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private ProcessInstance reviewedAndAtStaffing() {
-        ProcessInstance instance = start(List.of("S01", "S03"));
-        complete("s01-off", capacityTask(instance, "S01"), Map.of(Vars.CAPACITY_DECISION, "ACCEPT_WITH_CONDITIONS",
-                Vars.CAPACITY_COMMENT, "需派员带教"));
-        complete("s03-off", capacityTask(instance, "S03"), Map.of(Vars.CAPACITY_DECISION, "ACCEPT"));
-        complete("legal", task(instance, REVIEW_LEGALITY), Map.of(Vars.LEGAL_DECISION, LEGAL_LAWFUL));
-        assertThat(instance).isWaitingAt(CONFIRM_STAFFING);
-        return instance;
-    }
-
-    ProcessInstance start(List<String> targets) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.DEPT_CODE, "CGZF");
-        vars.put(Vars.POWER_ITEM_CODES, "CGZF-XK-001,CGZF-CF-001");
-        vars.put(Vars.TARGET_ORG_CODES, String.join(",", targets));
-        vars.put(Vars.DELEGATION_METHOD, "DEVOLVE");
-        vars.put(Vars.LEGAL_BASIS, "《城市道路管理条例》");
-        vars.put(Vars.REASON, "直接面向群众，由街道承担更方便有效");
-        vars.put(Vars.STAFFING_TRANSFER, 1);
-        vars.put(Vars.EFFECTIVE_DATE, CaseClock.today().toString());
-        return as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(KEY, vars));
-    }
-
-    Task capacityTask(ProcessInstance instance, String orgCode) {
-        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_CAPACITY)
-                .taskCandidateGroup("street-office-" + orgCode).includeAssignedTasks().singleResult();
-    }
-
-    String historicTask(ProcessInstance instance, String key, String assignee) {
-        return historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(key).taskAssignee(assignee).finished().singleResult().getId();
-    }
-
-    Object variable(ProcessInstance instance, String name) {
-        return runtimeService.getVariable(instance.getId(), name);
-    }
-
-    List<String> auditTypes(ProcessInstance instance) {
-        return jdbc.queryForList("select event_type from audit_record where process_instance_id = ? order by seq",
-                String.class, instance.getId());
     }
 }
