@@ -101,17 +101,31 @@ public class DeadlineSweep {
         }
         int reminded = 0;
         int escalated = 0;
-        for (Task task : query.orderByDueDate().asc().list()) {
-            if (task.getProcessInstanceId() == null) {
+        List<Task> due = new ArrayList<>(query.orderByDueDate().asc().list());
+        if (processInstanceId != null) {
+            // the case's sign tasks (加签) are outside the process: found through the tasks they belong to
+            for (Task open : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+                tasks.getSubTasks(open.getId()).stream()
+                        .filter(sub -> sub.getDueDate() != null && sub.getDueDate().before(remindFrom))
+                        .forEach(due::add);
+            }
+        }
+        for (Task task : due) {
+            // a task outside any process is an added approver's sign task (加签): it has the deadline of
+            // the task it belongs to and the same reminder and escalation, about that task's case
+            boolean signTask = task.getProcessInstanceId() == null;
+            Task caseTask = signTask ? parentOf(task) : task;
+            if (caseTask == null || caseTask.getProcessInstanceId() == null) {
                 continue;
             }
             try {
                 if (task.getDueDate().toInstant().isAfter(now)) {
-                    if (!properties.ownReminder(task.getTaskDefinitionKey()) && send(task, NoticeKind.REMINDER)) {
+                    if ((signTask || !properties.ownReminder(task.getTaskDefinitionKey()))
+                            && send(task, caseTask, NoticeKind.REMINDER)) {
                         reminded++;
                     }
-                } else if (!properties.ownEscalation(task.getTaskDefinitionKey())
-                        && send(task, NoticeKind.ESCALATION)) {
+                } else if ((signTask || !properties.ownEscalation(task.getTaskDefinitionKey()))
+                        && send(task, caseTask, NoticeKind.ESCALATION)) {
                     escalated++;
                 }
             } catch (RuntimeException e) {
@@ -125,13 +139,21 @@ public class DeadlineSweep {
         return new Result(reminded, escalated);
     }
 
-    /** Sends the task's notice of that kind unless it has had it (or is being sent it elsewhere right now). */
-    private boolean send(Task task, NoticeKind kind) {
+    private Task parentOf(Task task) {
+        return task.getParentTaskId() == null ? null
+                : tasks.createTaskQuery().taskId(task.getParentTaskId()).singleResult();
+    }
+
+    /**
+     * Sends the task's notice of that kind unless it has had it (or is being sent it elsewhere right
+     * now); {@code caseTask} is the task itself, or for a sign task the task of the case it belongs to.
+     */
+    private boolean send(Task task, Task caseTask, NoticeKind kind) {
         if (alreadySent(task.getId(), kind)) {
             return false;
         }
-        String processKey = processKey(task.getProcessDefinitionId());
-        List<Recipient> recipients = kind == NoticeKind.REMINDER ? candidates(task) : escalation(task, processKey);
+        String processKey = processKey(caseTask.getProcessDefinitionId());
+        List<Recipient> recipients = kind == NoticeKind.REMINDER ? candidates(task) : escalation(caseTask, processKey);
         if (recipients.isEmpty()) {
             return false;
         }
@@ -140,7 +162,7 @@ public class DeadlineSweep {
                 jdbc.update("insert into task_deadline_notice (task_id, kind, sent_at) values (?, ?, ?)",
                         task.getId(), kind.name(),
                         Timestamp.valueOf(LocalDateTime.ofInstant(CaseClock.instant(), ZoneOffset.UTC)));
-                notify(task, kind, processKey, recipients);
+                notify(task, caseTask, kind, processKey, recipients);
                 return true;
             }));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException sentElsewhere) {
@@ -155,8 +177,8 @@ public class DeadlineSweep {
         return rows != null && rows > 0;
     }
 
-    private void notify(Task task, NoticeKind kind, String processKey, List<Recipient> recipients) {
-        String caseNo = caseNo(task);
+    private void notify(Task task, Task caseTask, NoticeKind kind, String processKey, List<Recipient> recipients) {
+        String caseNo = caseNo(caseTask);
         String due = CaseClock.toLocal(task.getDueDate()).format(SHOWN);
         String message = kind == NoticeKind.REMINDER
                 ? "案件 " + caseNo + " 的待办「" + task.getName() + "」将于 " + due + " 到期，请及时办理。"
@@ -164,15 +186,15 @@ public class DeadlineSweep {
                         + String.join("、", names(candidates(task))) + "），请督促办理。";
         for (Recipient recipient : recipients) {
             notifications.send(recipient.group()
-                    ? Notice.toGroup(caseNo, task.getProcessInstanceId(), kind, recipient.id(), message)
-                    : Notice.toUser(caseNo, task.getProcessInstanceId(), kind, recipient.id(), message));
+                    ? Notice.toGroup(caseNo, caseTask.getProcessInstanceId(), kind, recipient.id(), message)
+                    : Notice.toUser(caseNo, caseTask.getProcessInstanceId(), kind, recipient.id(), message));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("dueDate", CaseClock.toLocal(task.getDueDate()).toString());
         details.put("recipients", names(recipients));
-        audit.record(new AuditEvent(task.getProcessInstanceId(), caseNo, processKey,
+        audit.record(new AuditEvent(caseTask.getProcessInstanceId(), caseNo, processKey,
                 kind == NoticeKind.REMINDER ? AuditEventType.REMINDER : AuditEventType.ESCALATION,
-                task.getTaskDefinitionKey(), task.getName(), task.getId(), AuditEvent.SYSTEM_ACTOR, null, null, null,
+                caseTask.getTaskDefinitionKey(), task.getName(), task.getId(), AuditEvent.SYSTEM_ACTOR, null, null, null,
                 message, Json.write(details), CaseClock.instant()));
     }
 

@@ -139,6 +139,29 @@ class AppointmentApprovalOperationsTest extends ApprovalTestSupport {
     }
 
     @Test
+    void shouldRemindAnAddedApproverBeforeTheDueDateOfTheTaskLikeAnyTask() {
+        ProcessInstance pi = start("新所长戊");
+        String member = colleague(PostRole.STREET_COMMITTEE, "S01", "孙", "委员");
+        Task street = task(pi, STREET_OPINION);
+        by("s01-sec", u -> signatures.addSign(u, street.getId(), List.of(member), "PARALLEL", "请孙委员一并表态"));
+        Task sign = taskService.createTaskQuery().taskAssignee(member).singleResult();
+        assertThat(sign.getName()).startsWith("并行加签：街道党(工)委会议答复意见【" + pi.getBusinessKey());
+
+        // a day before the reply deadline
+        ClockUtil.setCurrentTime(new Date(street.getDueDate().getTime() - 12 * 3600_000L));
+        sweep.sweepCase(pi.getId());
+
+        assertThat(notifications.ofCase(pi.getBusinessKey())).anySatisfy(n -> {
+            assertThat(n.getKind()).isEqualTo(NoticeKind.REMINDER);
+            assertThat(n.getRecipientUser()).isEqualTo(member);
+            assertThat(n.getMessage()).contains("并行加签");
+        });
+    }
+
+    @Autowired
+    cn.streetgov.casework.DeadlineSweep sweep;
+
+    @Test
     void shouldLetTheStarterUrgeOnceAnHour() {
         ProcessInstance pi = start("新所长丁");
         Task street = task(pi, STREET_OPINION);
