@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
@@ -66,11 +67,14 @@ public class ApprovalOperations {
     private final ObjectProvider<ApprovalPolicy> policies;
     private final ObjectProvider<EscalationPolicy> escalations;
     private final ObjectProvider<TaskDecisions> declarations;
+    private final RuntimeService engineRuntime;
 
     ApprovalOperations(TaskAccess access, Reopening reopening, OperationRecord record, DecisionRecord decisions,
             EngineWork engine, TaskService tasks, HistoryService history, IdentityService identity, AuditTrail audit,
             OrgDirectory orgs, CaseCopyRepository copies, ObjectProvider<ApprovalPolicy> policies,
-            ObjectProvider<EscalationPolicy> escalations, ObjectProvider<TaskDecisions> declarations) {
+            ObjectProvider<EscalationPolicy> escalations, ObjectProvider<TaskDecisions> declarations,
+            RuntimeService engineRuntime) {
+        this.engineRuntime = engineRuntime;
         this.access = access;
         this.reopening = reopening;
         this.record = record;
@@ -117,11 +121,14 @@ public class ApprovalOperations {
                     allowed.add(ApprovalOperation.RETURN_TO_STARTER);
                 }
                 boolean colleagues = !allowedPeople(user, task).isEmpty();
-                for (ApprovalOperation op : List.of(ApprovalOperation.TRANSFER, ApprovalOperation.DELEGATE,
-                        ApprovalOperation.ADD_SIGN)) {
+                for (ApprovalOperation op : List.of(ApprovalOperation.TRANSFER, ApprovalOperation.DELEGATE)) {
                     if (colleagues && !forbidden.contains(op)) {
                         allowed.add(op);
                     }
+                }
+                if ((colleagues || !parallelPeople(user, task).isEmpty())
+                        && !forbidden.contains(ApprovalOperation.ADD_SIGN)) {
+                    allowed.add(ApprovalOperation.ADD_SIGN);
                 }
                 signers = signatures().signers(task);
                 if (signers.stream().anyMatch(s -> !s.signed())) {
@@ -336,7 +343,42 @@ public class ApprovalOperations {
         Task task = access.openTask(taskId);
         access.requireMayWork(user, task);
         refuseIfForbidden(task, operation);
-        return allowedPeople(user, task);
+        List<Person> people = new ArrayList<>(allowedPeople(user, task));
+        if (operation == ApprovalOperation.ADD_SIGN) {
+            people.addAll(parallelPeople(user, task));
+        }
+        return people;
+    }
+
+    /**
+     * The people who may be added in parallel as one more instance of the task's multi-instance step
+     * (the officials of a department not yet summoned), as the workflow's policy names their groups.
+     */
+    List<Person> parallelPeople(CurrentUser user, Task task) {
+        if (task.getProcessInstanceId() == null) {
+            return List.of();
+        }
+        Set<String> groups = policy(caseOf(task).processKey()).parallelGroups(task.getTaskDefinitionKey(),
+                caseVariables(task.getProcessInstanceId()));
+        Map<String, Person> people = new LinkedHashMap<>();
+        for (String group : groups) {
+            String groupName = record.groupName(group);
+            for (User member : engine.privileged(() -> identity.createUserQuery().memberOfGroup(group).orderByUserId()
+                    .asc().list())) {
+                if (!member.getId().equals(user.userId())
+                        && orgs.findPerson(member.getId()).map(p -> p.isActive()).orElse(true)) {
+                    people.putIfAbsent(member.getId(), new Person(member.getId(), displayName(member), group, groupName,
+                            orgs.postTitle(member.getId(), group).orElse(null)));
+                }
+            }
+        }
+        return new ArrayList<>(people.values());
+    }
+
+    /** The case's variables as plain values. */
+    Map<String, Object> caseVariables(String processInstanceId) {
+        return engine.privileged(() -> PlainVariables.ofTyped(
+                engineRuntime.getVariablesTyped(processInstanceId, false)));
     }
 
     /**

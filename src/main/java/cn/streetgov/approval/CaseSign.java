@@ -21,7 +21,9 @@ class CaseSign extends CaseEntry {
         /** the holder signs now; the added approver then decides the task (后加签) */
         AFTER("后加签"),
         /** signs alongside the holder; the task moves on when all have signed (并行加签) */
-        PARALLEL("并行加签");
+        PARALLEL("并行加签"),
+        /** one more instance of a multi-instance step, e.g. one more department summoned (并行加签：增加办理单位) */
+        INSTANCE("增加办理单位");
 
         private final String label;
 

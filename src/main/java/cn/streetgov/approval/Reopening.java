@@ -261,9 +261,90 @@ class Reopening {
             engine.privileged(() -> tasks.setAssignee(taskId, assignee));
         }
         engine.privileged(() -> refreshDueDate(taskId, target.previous()));
-        policy.reopened(target.activityId(), engine.privileged(() -> PlainVariables.ofTyped(
+        policy.reopened(target.activityId(), target.elementValue(), engine.privileged(() -> PlainVariables.ofTyped(
                 runtime.getVariablesTyped(instanceId, false))));
         return engine.privileged(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    /**
+     * One more instance of the running multi-instance step the task belongs to (a department added
+     * to a running whistle), with the given local variables (its element first); answers the new task.
+     */
+    Task addInstance(Task task, Map<String, Object> localVariables) {
+        ProcessGraph graph = graph(task.getProcessDefinitionId());
+        ProcessGraph.MultiInstance multi = graph.multiInstance(task.getTaskDefinitionKey()).orElseThrow();
+        String body = runningMultiInstance(task.getProcessInstanceId(), graph, task.getTaskDefinitionKey());
+        if (body == null) {
+            throw new ConflictException("「" + task.getName() + "」的并行办理已结束，不能再增加办理单位");
+        }
+        String instanceId = task.getProcessInstanceId();
+        Set<String> before = new HashSet<>();
+        engine.privileged(() -> tasks.createTaskQuery().processInstanceId(instanceId).list())
+                .forEach(t -> before.add(t.getId()));
+        engine.privileged(() -> {
+            ProcessInstanceModificationInstantiationBuilder start = runtime.createProcessInstanceModification(instanceId)
+                    .startBeforeActivity(multi.activityId(), body);
+            localVariables.forEach(start::setVariableLocal);
+            start.execute();
+        });
+        return engine.privileged(() -> tasks.createTaskQuery().processInstanceId(instanceId)
+                .taskDefinitionKey(task.getTaskDefinitionKey()).list()).stream()
+                .filter(t -> !before.contains(t.getId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no task for the added instance of " + multi.activityId()));
+    }
+
+    /** Cancels the instance of the multi-instance step the open task runs in (an added one removed again). */
+    void removeInstance(Task task) {
+        ProcessGraph graph = graph(task.getProcessDefinitionId());
+        ProcessGraph.MultiInstance multi = graph.multiInstance(task.getTaskDefinitionKey()).orElseThrow();
+        String instanceId = task.getProcessInstanceId();
+        ActivityInstance tree = engine.privileged(() -> runtime.getActivityInstance(instanceId));
+        String inner = innerInstanceOf(tree, multi.activityId(), task.getExecutionId());
+        if (inner == null) {
+            throw new IllegalStateException("no instance of " + multi.activityId() + " for task " + task.getId());
+        }
+        List<ActivityInstance> bodies = new ArrayList<>();
+        find(tree, multi.activityId() + "#multiInstanceBody", bodies);
+        ActivityInstance body = bodies.stream().filter(b -> holds(b, task.getExecutionId())).findFirst().orElseThrow();
+        long running = java.util.Arrays.stream(body.getChildActivityInstances())
+                .filter(child -> multi.activityId().equals(child.getActivityId())).count();
+        if (running > 1) {
+            engine.privileged(() -> runtime.createProcessInstanceModification(instanceId).cancelActivityInstance(inner)
+                    .execute());
+            return;
+        }
+        // the last open instance: the step is done without it and the case moves on past it
+        engine.privileged(() -> runtime.createProcessInstanceModification(instanceId)
+                .startAfterActivity(multi.activityId() + "#multiInstanceBody").cancelActivityInstance(body.getId())
+                .execute());
+    }
+
+    /** The activity instance of the step (not its body) that holds the execution somewhere below it. */
+    private static String innerInstanceOf(ActivityInstance node, String activityId, String executionId) {
+        if (activityId.equals(node.getActivityId()) && holds(node, executionId)) {
+            return node.getId();
+        }
+        for (ActivityInstance child : node.getChildActivityInstances()) {
+            String found = innerInstanceOf(child, activityId, executionId);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static boolean holds(ActivityInstance node, String executionId) {
+        for (String id : node.getExecutionIds()) {
+            if (id.equals(executionId)) {
+                return true;
+            }
+        }
+        for (ActivityInstance child : node.getChildActivityInstances()) {
+            if (holds(child, executionId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -41,9 +41,11 @@ class Signatures {
     private final TaskService tasks;
     private final AuditTrail audit;
     private final CaseSignRepository signs;
+    private final Reopening reopening;
 
     Signatures(ApprovalOperations operations, TaskAccess access, OperationRecord record, EngineWork engine,
-            TaskService tasks, AuditTrail audit, CaseSignRepository signs) {
+            TaskService tasks, AuditTrail audit, CaseSignRepository signs, Reopening reopening) {
+        this.reopening = reopening;
         this.operations = operations;
         this.access = access;
         this.record = record;
@@ -74,7 +76,8 @@ class Signatures {
     /** The open BEFORE/PARALLEL signers of a task (its completion waits for them). */
     List<CaseSign> blocking(String parentTaskId) {
         return signs.findByParentTaskIdOrderByIdAsc(parentTaskId).stream()
-                .filter(s -> s.isOpen() && s.getPosition() != CaseSign.Position.AFTER).toList();
+                .filter(s -> s.isOpen() && s.getPosition() != CaseSign.Position.AFTER
+                        && s.getPosition() != CaseSign.Position.INSTANCE).toList();
     }
 
     @Transactional
@@ -99,11 +102,20 @@ class Signatures {
             throw new InvalidInputException("后加签一次只能加一人");
         }
         List<ApprovalOperations.Person> allowed = operations.allowedPeople(user, task);
+        List<ApprovalOperations.Person> parallel = where == CaseSign.Position.PARALLEL
+                ? operations.parallelPeople(user, task) : List.of();
         List<ApprovalOperations.Person> people = new ArrayList<>();
+        List<ApprovalOperations.Person> instances = new ArrayList<>();
         for (String id : added) {
+            ApprovalOperations.Person another = allowed.stream().anyMatch(p -> p.userId().equals(id)) ? null
+                    : parallel.stream().filter(p -> p.userId().equals(id)).findFirst().orElse(null);
+            if (another != null) {
+                instances.add(another);
+                continue;
+            }
             ApprovalOperations.Person person = allowed.stream().filter(p -> p.userId().equals(id)).findFirst()
                     .orElseThrow(() -> new InvalidInputException("不能加签 " + id + "：只能加签可办理「" + task.getName()
-                            + "」的本单位人员"));
+                            + "」的本单位人员" + (where == CaseSign.Position.PARALLEL ? "或尚未召集的办理单位人员" : "")));
             boolean already = signs.findByParentTaskIdOrderByIdAsc(task.getId()).stream()
                     .anyMatch(s -> s.isOpen() && s.getSignerUser().equals(id));
             if (already) {
@@ -115,7 +127,21 @@ class Signatures {
         audit.takeTurn(ref.processInstanceId());
         Instant now = CaseClock.instant();
         String holder = task.getAssignee() == null ? user.userId() : task.getAssignee();
+        for (ApprovalOperations.Person person : instances) {
+            Map<String, Object> local = operations.policy(ref.processKey()).addParallel(task.getTaskDefinitionKey(),
+                    person.userId(), access.groupsOf(person.userId()), operations.caseVariables(ref.processInstanceId()));
+            if (local.isEmpty()) {
+                throw new InvalidInputException("不能为「" + task.getName() + "」增加 " + person.name() + " 所在单位");
+            }
+            Task instance = reopening.addInstance(task, local);
+            signs.save(new CaseSign(ref, task.getId(), instance.getId(), task.getName(), CaseSign.Position.INSTANCE,
+                    person.userId(), user.userId(), why, now));
+            people.add(person);
+        }
         for (ApprovalOperations.Person person : people) {
+            if (instances.contains(person)) {
+                continue;
+            }
             String signTaskId = task.getId();
             if (where == CaseSign.Position.AFTER) {
                 engine.privileged(() -> tasks.setAssignee(task.getId(), person.userId()));
@@ -156,20 +182,36 @@ class Signatures {
         if (userId == null || userId.isBlank()) {
             throw new InvalidInputException("请选择要减去的加签人");
         }
+        // an added approver of this task, or this task itself when it is an added instance (a department added)
         CaseSign sign = signs.findByParentTaskIdOrderByIdAsc(task.getId()).stream()
                 .filter(s -> s.isOpen() && s.getSignerUser().equals(userId)).findFirst()
+                .or(() -> signs.findFirstBySignTaskIdOrderByIdDesc(task.getId())
+                        .filter(s -> s.isOpen() && s.getPosition() == CaseSign.Position.INSTANCE
+                                && s.getSignerUser().equals(userId)))
                 .orElseThrow(() -> new InvalidInputException(userId + " 不是「" + task.getName()
                         + "」尚未签署意见的加签人，不能减签"));
+        CaseRef ref = operations.caseOf(task);
         boolean adder = user.userId().equals(sign.getAddedBy());
-        if (!adder && !access.mayWork(user, task)) {
-            throw new ForbiddenException("只有加签人所在任务的办理人可以减签");
+        boolean holder = sign.getPosition() == CaseSign.Position.INSTANCE
+                ? user.userId().equals(access.starter(ref.processInstanceId()))
+                : access.mayWork(user, task);
+        if (!adder && !holder && !user.isAdmin()) {
+            throw new ForbiddenException("只有加签的人或该任务的办理人可以减签");
         }
         operations.refuseIfForbidden(task, ApprovalOperation.REMOVE_SIGN);
-        CaseRef ref = operations.caseOf(task);
         audit.takeTurn(ref.processInstanceId());
         Instant now = CaseClock.instant();
+        String actingGroup = access.actingGroup(user.userId(), task.getId());
         if (sign.getPosition() == CaseSign.Position.AFTER) {
             engine.privileged(() -> tasks.setAssignee(task.getId(), sign.getAddedBy()));
+        } else if (sign.getPosition() == CaseSign.Position.INSTANCE) {
+            Task added = access.openTask(sign.getSignTaskId());
+            String variable = reopening.graph(added.getProcessDefinitionId()).multiInstance(added.getTaskDefinitionKey())
+                    .orElseThrow().elementVariable();
+            Object element = engine.privileged(() -> tasks.getVariable(added.getId(), variable));
+            reopening.removeInstance(added);
+            operations.policy(ref.processKey()).removeParallel(added.getTaskDefinitionKey(), element,
+                    operations.caseVariables(ref.processInstanceId()));
         } else {
             engine.privileged(() -> tasks.deleteTask(sign.getSignTaskId(), "减签"));
         }
@@ -179,7 +221,7 @@ class Signatures {
         details.put("userId", userId);
         details.put("position", sign.getPosition().name());
         record.record(step, CaseDecision.Type.REMOVE_SIGN, userId, "减签：" + operations.displayName(userId), why,
-                details, user.userId(), access.actingGroup(user.userId(), task.getId()));
+                details, user.userId(), actingGroup);
         record.notifyUser(step, NoticeKind.INFO, userId, "案件 " + ref.caseNo() + "「" + task.getName()
                 + "」已不再需要您加签：" + why);
         return new ApprovalOperations.Done("已减去加签人 " + operations.displayName(userId), task.getId());
@@ -229,7 +271,7 @@ class Signatures {
         Instant now = CaseClock.instant();
         for (CaseSign sign : signs.findByParentTaskIdOrderByIdAsc(parent.getId())) {
             if (sign.isOpen()) {
-                if (sign.getPosition() != CaseSign.Position.AFTER) {
+                if (sign.getPosition() == CaseSign.Position.BEFORE || sign.getPosition() == CaseSign.Position.PARALLEL) {
                     engine.privileged(() -> tasks.deleteTask(sign.getSignTaskId(), "退回"));
                 }
                 sign.removed(now);
@@ -244,6 +286,9 @@ class Signatures {
                 sign.signed(true, null, CaseClock.instant());
             }
         }
+        signs.findFirstBySignTaskIdOrderByIdDesc(taskId)
+                .filter(s -> s.isOpen() && s.getPosition() == CaseSign.Position.INSTANCE)
+                .ifPresent(s -> s.signed(true, null, CaseClock.instant()));
     }
 
     private static CaseSign.Position position(String position) {

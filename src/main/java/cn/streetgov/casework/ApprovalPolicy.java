@@ -43,6 +43,31 @@ public interface ApprovalPolicy {
     }
 
     /**
+     * The groups whose members may be added in parallel to a multi-instance step as one more instance
+     * of it (加签 of one more department on a running whistle), or none.
+     *
+     * @param variables the case's variables as plain values
+     */
+    default Set<String> parallelGroups(String taskKey, Map<String, Object> variables) {
+        return Set.of();
+    }
+
+    /**
+     * Records what the workflow needs for one more instance of the multi-instance step for the user
+     * (a summons of their department) and answers the local variables of the new instance — its
+     * element variable first, and what its timers read — or an empty map when the user cannot be
+     * added so. Runs in the operation's transaction.
+     */
+    default Map<String, Object> addParallel(String taskKey, String userId, Set<String> userGroups,
+            Map<String, Object> variables) {
+        return Map.of();
+    }
+
+    /** An instance added by {@link #addParallel} was removed before it was done: undo what it recorded. */
+    default void removeParallel(String taskKey, Object element, Map<String, Object> variables) {
+    }
+
+    /**
      * Case variables to set before a return or a withdrawal reopens the task: the deadlines its
      * model reads when the task starts (a reply deadline fixed when the case began would have passed).
      *
@@ -54,10 +79,11 @@ public interface ApprovalPolicy {
 
     /**
      * A return or a withdrawal has reopened {@code reopenedTaskKey}: put the case's own state back
-     * (its status) in the same transaction.
+     * (its status, the report of the department it is for) in the same transaction.
      *
+     * @param element the street/department of a multi-instance step the task was reopened for, or null
      * @param variables the case's variables as plain values
      */
-    default void reopened(String reopenedTaskKey, Map<String, Object> variables) {
+    default void reopened(String reopenedTaskKey, Object element, Map<String, Object> variables) {
     }
 }

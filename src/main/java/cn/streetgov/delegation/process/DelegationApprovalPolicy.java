@@ -52,7 +52,7 @@ class DelegationApprovalPolicy implements ApprovalPolicy {
     }
 
     @Override
-    public void reopened(String reopenedTaskKey, Map<String, Object> variables) {
+    public void reopened(String reopenedTaskKey, Object element, Map<String, Object> variables) {
         if (!(variables.get(Vars.CASE_ID) instanceof Number caseId)) {
             return;
         }

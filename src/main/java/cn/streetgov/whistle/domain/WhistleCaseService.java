@@ -169,6 +169,48 @@ public class WhistleCaseService {
         return summons;
     }
 
+    /** A returned or withdrawn report is due again by the deadline; the case is back to reporting. */
+    public WhistleSummons reopenReport(Long caseId, String deptCode, LocalDateTime deadline) {
+        WhistleSummons summons = summons(caseId, deptCode);
+        summons.reopen(deadline);
+        require(caseId).moveTo(CaseStatus.REPORTING);
+        return summons;
+    }
+
+    /**
+     * One more department summoned to a running whistle (加签): routed like the first ones, due by
+     * the report time limit from now; refused when it is unknown, inactive or summoned already.
+     */
+    public WhistleSummons summonAnother(Long caseId, String deptCode, LocalDateTime deadline) {
+        WhistleCase whistle = require(caseId);
+        if (org.findActiveDepartment(deptCode).isEmpty()) {
+            throw new InvalidInputException("未知或已停用的部门: " + deptCode);
+        }
+        if (summonses.findByCaseIdAndDeptCode(caseId, deptCode).isPresent()) {
+            throw new InvalidInputException("部门 " + org.findDepartment(deptCode).map(d -> d.getName()).orElse(deptCode)
+                    + " 已被召集");
+        }
+        Optional<Agency> agency = org.findAgency(whistle.getOrgCode(), deptCode);
+        String group = agency.map(a -> PostRole.AGENCY.groupId(a.getCode())).orElse(PostRole.DEPARTMENT.groupId(deptCode));
+        WhistleSummons summons = summonses.save(new WhistleSummons(caseId, whistle.getOrgCode(), deptCode,
+                agency.map(Agency::getCode).orElse(null), group, CaseClock.now()));
+        summons.setDeadline(deadline);
+        whistle.moveTo(CaseStatus.REPORTING);
+        return summons;
+    }
+
+    /** A department added to the whistle is removed again before it reported (减签). */
+    public void withdrawSummons(Long caseId, String deptCode) {
+        WhistleSummons summons = summons(caseId, deptCode);
+        if (summons.isReported()) {
+            throw new InvalidInputException("部门 " + deptCode + " 已报到，不能减签");
+        }
+        summonses.delete(summons);
+        if (summonses.findByCaseIdOrderByIdAsc(caseId).stream().allMatch(WhistleSummons::isReported)) {
+            require(caseId).moveTo(CaseStatus.HANDLING);
+        }
+    }
+
     /** The deadline passed without a report: mark it late and notify the department's leadership. */
     public Optional<CaseNotification> escalateLateReport(Long caseId, String deptCode) {
         WhistleSummons summons = summons(caseId, deptCode);

@@ -91,6 +91,16 @@ public class WhistleSummons {
         }
     }
 
+    /**
+     * The street returned the report (or the department withdrew it): it is due again by the new
+     * deadline. The time to report keeps counting from the summons, and a report that was late stays late.
+     */
+    void reopen(LocalDateTime newDeadline) {
+        this.reportedAt = null;
+        this.reportMinutes = null;
+        this.deadline = newDeadline;
+    }
+
     void recordSatisfaction(int satisfaction) {
         this.satisfaction = satisfaction;
     }
