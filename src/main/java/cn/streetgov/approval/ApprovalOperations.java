@@ -360,19 +360,7 @@ public class ApprovalOperations {
         }
         Set<String> groups = policy(caseOf(task).processKey()).parallelGroups(task.getTaskDefinitionKey(),
                 caseVariables(task.getProcessInstanceId()));
-        Map<String, Person> people = new LinkedHashMap<>();
-        for (String group : groups) {
-            String groupName = record.groupName(group);
-            for (User member : engine.privileged(() -> identity.createUserQuery().memberOfGroup(group).orderByUserId()
-                    .asc().list())) {
-                if (!member.getId().equals(user.userId())
-                        && orgs.findPerson(member.getId()).map(p -> p.isActive()).orElse(true)) {
-                    people.putIfAbsent(member.getId(), new Person(member.getId(), displayName(member), group, groupName,
-                            orgs.postTitle(member.getId(), group).orElse(null)));
-                }
-            }
-        }
-        return new ArrayList<>(people.values());
+        return members(groups, id -> !id.equals(user.userId()));
     }
 
     /** The case's variables as plain values. */
@@ -387,17 +375,21 @@ public class ApprovalOperations {
      * another street.)
      */
     List<Person> allowedPeople(CurrentUser user, Task task) {
+        return members(access.candidateGroups(task.getId()),
+                id -> !id.equals(user.userId()) && !id.equals(task.getAssignee()));
+    }
+
+    /** The active members of the groups the filter keeps, each once (with the first group they are found in). */
+    private List<Person> members(java.util.Collection<String> groups, java.util.function.Predicate<String> keep) {
         Map<String, Person> people = new LinkedHashMap<>();
-        for (String group : access.candidateGroups(task.getId())) {
+        for (String group : groups) {
             String groupName = record.groupName(group);
             for (User member : engine.privileged(() -> identity.createUserQuery().memberOfGroup(group).orderByUserId()
                     .asc().list())) {
-                if (member.getId().equals(user.userId()) || member.getId().equals(task.getAssignee())
-                        || orgs.findPerson(member.getId()).map(p -> !p.isActive()).orElse(false)) {
-                    continue;
+                if (keep.test(member.getId()) && orgs.findPerson(member.getId()).map(p -> p.isActive()).orElse(true)) {
+                    people.putIfAbsent(member.getId(), new Person(member.getId(), displayName(member), group, groupName,
+                            orgs.postTitle(member.getId(), group).orElse(null)));
                 }
-                people.putIfAbsent(member.getId(), new Person(member.getId(), displayName(member), group, groupName,
-                        orgs.postTitle(member.getId(), group).orElse(null)));
             }
         }
         return new ArrayList<>(people.values());
@@ -415,17 +407,31 @@ public class ApprovalOperations {
                         + "给可办理「" + task.getName() + "」的本单位人员"));
     }
 
-    @Transactional
-    public Done transfer(CurrentUser user, String taskId, String userId, String reason) {
+    /** What handing a task to a colleague (转办, 委派) checks first, in this order. */
+    private record HandOver(Task task, Person to, CaseRef ref, String why, String actingGroup) {
+    }
+
+    private HandOver handOver(CurrentUser user, String taskId, String userId, String reason,
+            ApprovalOperation operation, String reasonLabel) {
         Task task = access.openTask(taskId);
         access.requireMayWork(user, task);
         refuseIfDelegatedOrSign(task);
-        refuseIfForbidden(task, ApprovalOperation.TRANSFER);
-        String why = required(reason, "转办理由");
-        Person to = requireAllowed(user, task, userId, "转办");
+        refuseIfForbidden(task, operation);
+        String why = required(reason, reasonLabel);
+        Person to = requireAllowed(user, task, userId, operation.label());
         CaseRef ref = caseOf(task);
         audit.takeTurn(ref.processInstanceId());
-        String actingGroup = access.actingGroup(user.userId(), task.getId());
+        return new HandOver(task, to, ref, why, access.actingGroup(user.userId(), task.getId()));
+    }
+
+    @Transactional
+    public Done transfer(CurrentUser user, String taskId, String userId, String reason) {
+        HandOver handOver = handOver(user, taskId, userId, reason, ApprovalOperation.TRANSFER, "转办理由");
+        Task task = handOver.task();
+        Person to = handOver.to();
+        CaseRef ref = handOver.ref();
+        String why = handOver.why();
+        String actingGroup = handOver.actingGroup();
         String from = task.getAssignee();
         engine.privileged(() -> tasks.setAssignee(task.getId(), to.userId()));
         OperationRecord.Step step = step(ref, task);
@@ -441,15 +447,12 @@ public class ApprovalOperations {
 
     @Transactional
     public Done delegate(CurrentUser user, String taskId, String userId, String reason) {
-        Task task = access.openTask(taskId);
-        access.requireMayWork(user, task);
-        refuseIfDelegatedOrSign(task);
-        refuseIfForbidden(task, ApprovalOperation.DELEGATE);
-        String why = required(reason, "委派说明");
-        Person to = requireAllowed(user, task, userId, "委派");
-        CaseRef ref = caseOf(task);
-        audit.takeTurn(ref.processInstanceId());
-        String actingGroup = access.actingGroup(user.userId(), task.getId());
+        HandOver handOver = handOver(user, taskId, userId, reason, ApprovalOperation.DELEGATE, "委派说明");
+        Task task = handOver.task();
+        Person to = handOver.to();
+        CaseRef ref = handOver.ref();
+        String why = handOver.why();
+        String actingGroup = handOver.actingGroup();
         String owner = task.getAssignee() == null ? user.userId() : task.getAssignee();
         engine.privileged(() -> {
             if (task.getAssignee() == null) {
