@@ -530,10 +530,12 @@ public class ApprovalOperations {
             throw new InvalidInputException("请选择抄送给哪些人或单位（不含自己）");
         }
         CaseRef ref = caseOf(task);
+        // an added approver copies from their sign task: the copy is of the step it belongs to
+        Task onCase = Signatures.isSignTask(task) ? access.openTask(task.getParentTaskId()) : task;
         audit.takeTurn(ref.processInstanceId());
         Instant now = CaseClock.instant();
-        OperationRecord.Step step = step(ref, task);
-        recipients.forEach((recipient, viaGroup) -> copies.save(new CaseCopy(ref, task.getId(), task.getName(),
+        OperationRecord.Step step = step(ref, onCase);
+        recipients.forEach((recipient, viaGroup) -> copies.save(new CaseCopy(ref, onCase.getId(), onCase.getName(),
                 user.userId(), recipient, viaGroup, text, now)));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("userIds", new ArrayList<>(recipients.keySet()));
@@ -541,11 +543,11 @@ public class ApprovalOperations {
             details.put("groupIds", groupIds);
         }
         record.record(step, CaseDecision.Type.COPY, null, "抄送 " + recipients.size() + " 人", text, details,
-                user.userId(), access.actingGroup(user.userId(), task.getId()));
-        String message = displayName(user.userId()) + " 将案件 " + ref.caseNo() + "「" + task.getName() + "」抄送给您"
+                user.userId(), access.actingGroup(user.userId(), onCase.getId()));
+        String message = displayName(user.userId()) + " 将案件 " + ref.caseNo() + "「" + onCase.getName() + "」抄送给您"
                 + (text == null ? "" : "：" + text);
         recipients.keySet().forEach(recipient -> record.notifyUser(step, NoticeKind.COPY, recipient, message));
-        return new Done("已抄送给 " + recipients.size() + " 人", task.getId());
+        return new Done("已抄送给 " + recipients.size() + " 人", onCase.getId());
     }
 
     // ------------------------------------------------------------------ 催办

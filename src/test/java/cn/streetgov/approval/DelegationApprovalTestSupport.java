@@ -35,7 +35,7 @@ abstract class DelegationApprovalTestSupport extends ApprovalTestSupport {
 
     @BeforeEach
     void clearCatalog() {
-        jdbc.update("delete from dlg_delegated_power");
+        cn.streetgov.delegation.process.DelegationTestData.clearCatalog(jdbc);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -56,12 +56,7 @@ class WhistleApprovalOperationsTest extends ApprovalTestSupport {
 
     // ---------------------------------------------------------------- 1. 退回 into one department's report
 
-    /*
-     * FAILS (bug in the main code): after the return, the department cannot report again — the
-     * whistle's decision hook calls WhistleCaseService.recordReport, which refuses a department whose
-     * summons is already reported ("部门 GA 已报到"); the case's status also stays HANDLING.
-     * See the report of this branch for the proposed fix.
-     */
+    /* After the return the department reports again (its summons is due again, not "已报到"). */
     @Test
     void shouldReturnFromTheJointHandlingIntoOneDepartmentsReportOnly() {
         ProcessInstance pi = blow("GA,CGZF");
@@ -131,10 +126,7 @@ class WhistleApprovalOperationsTest extends ApprovalTestSupport {
         });
     }
 
-    /*
-     * Where the case stands while the department reports again: FAILS (bug in the main code) — the
-     * whistle keeps status HANDLING and GA's summons stays "reported" with the old report.
-     */
+    /* Where the case stands while the department reports again: reporting, GA's summons due again. */
     @Test
     void shouldPutTheWhistleBackToReportingWhenADepartmentsReportIsReturned() {
         ProcessInstance pi = blow("GA,CGZF");
@@ -154,7 +146,7 @@ class WhistleApprovalOperationsTest extends ApprovalTestSupport {
 
     // ---------------------------------------------------------------- 2. 撤回 of one department's report
 
-    /* FAILS (bug in the main code): the withdrawn report cannot be made again ("部门 GA 已报到"). */
+    /* The withdrawn report is made again. */
     @Test
     void shouldWithdrawOneDepartmentsReportWhileTheOtherStillReports() {
         ProcessInstance pi = blow("GA,CGZF");
@@ -445,10 +437,7 @@ class WhistleApprovalOperationsTest extends ApprovalTestSupport {
         assertThat(auditTypes(pi)).containsSubsequence("ADD_SIGN", "SIGN", "REMOVE_SIGN");
     }
 
-    /*
-     * FAILS (bug in the main code): the added approver is offered 抄送 on their sign task, but the copy
-     * is recorded with the sign task's (null) task definition key, which case_decision.task_key refuses.
-     */
+    /* An added approver copies from the sign task: the copy is of the step the sign task belongs to. */
     @Test
     void shouldLetAnAddedApproverCopyTheCaseFromTheSignTask() {
         ProcessInstance pi = atJointHandling("GA");

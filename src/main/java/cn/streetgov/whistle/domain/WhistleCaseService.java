@@ -169,6 +169,11 @@ public class WhistleCaseService {
         return summons;
     }
 
+    /** A return or a withdrawal reopened a later step: the case stands there again. */
+    public void reopened(Long caseId, CaseStatus status) {
+        require(caseId).moveTo(status);
+    }
+
     /** A returned or withdrawn report is due again by the deadline; the case is back to reporting. */
     public WhistleSummons reopenReport(Long caseId, String deptCode, LocalDateTime deadline) {
         WhistleSummons summons = summons(caseId, deptCode);

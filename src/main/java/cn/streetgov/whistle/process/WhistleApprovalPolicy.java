@@ -5,6 +5,7 @@ import cn.streetgov.casework.CaseClock;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.Department;
 import cn.streetgov.org.domain.PostRole;
+import cn.streetgov.whistle.domain.CaseStatus;
 import cn.streetgov.whistle.domain.WhistleCaseService;
 import cn.streetgov.whistle.process.WhistleProcess.Elements;
 import cn.streetgov.whistle.process.WhistleProcess.Vars;
@@ -65,10 +66,21 @@ class WhistleApprovalPolicy implements ApprovalPolicy {
 
     @Override
     public void reopened(String reopenedTaskKey, Object element, Map<String, Object> variables) {
-        if (Elements.REPORT.equals(reopenedTaskKey) && element != null
-                && variables.get(Vars.CASE_ID) instanceof Number caseId
-                && variables.get(Vars.REPORT_DEADLINE) instanceof Date deadline) {
-            cases.reopenReport(caseId.longValue(), element.toString(), CaseClock.toLocal(deadline));
+        if (!(variables.get(Vars.CASE_ID) instanceof Number caseId)) {
+            return;
+        }
+        switch (reopenedTaskKey) {
+            case Elements.REPORT -> {
+                if (element != null && variables.get(Vars.REPORT_DEADLINE) instanceof Date deadline) {
+                    cases.reopenReport(caseId.longValue(), element.toString(), CaseClock.toLocal(deadline));
+                }
+            }
+            case Elements.HANDLE -> cases.reopened(caseId.longValue(), CaseStatus.HANDLING);
+            case Elements.CONFIRM -> cases.reopened(caseId.longValue(), CaseStatus.CONFIRMING);
+            case Elements.FOLLOW_UP -> cases.reopened(caseId.longValue(), CaseStatus.FOLLOW_UP);
+            default -> {
+                // nothing else of the case depends on where it stands
+            }
         }
     }
 
