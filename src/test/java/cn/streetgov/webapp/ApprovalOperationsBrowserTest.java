@@ -201,6 +201,8 @@ class ApprovalOperationsBrowserTest {
         screenshot("auditor-task");
         assertThat(driver.findElements(By.cssSelector(".sg-approval-ops"))).isEmpty();
         assertThat(bodyText(driver)).doesNotContain("审批操作");
+        // whatever the server answered the auditor, the plugin raised no alarm
+        assertThat(WebappProbe.visibleErrors(driver)).isEmpty();
         // 抄送我的 is in the header for everyone who is logged in
         assertThat(driver.findElements(By.cssSelector("a.sg-copies-link"))).hasSize(1);
     }

@@ -1,12 +1,15 @@
 /*
  * The calls of the approval operations and of 抄送我的 to our own REST API under /api (not the
- * engine API of the webapp): an AngularJS service "streetgovApi" on $http.
+ * engine API of the webapp): an AngularJS service "streetgovApi" whose promises are $q promises.
+ *
+ * The calls use fetch, not $http: Tasklist turns every failed $http call into a notification of its
+ * own ("通信错误…", "访问被拒绝…") and a 401 into a logout, while a refusal of ours (400, 403, 409,
+ * 429 with a Chinese message) is an answer for the dialog to show.
  *
  * The calls ride on the Tasklist login (the session cookie, same origin). The server wants every
  * unsafe call (POST …) of a webapp session to carry the header X-XSRF-TOKEN with the session's
- * CSRF token. AngularJS's $http would add it for same-origin calls by itself; we set it explicitly
- * so that it does not depend on the webapp's $http configuration: the token is the XSRF-TOKEN cookie
- * (path /camunda, readable from Tasklist's pages), else the X-XSRF-TOKEN header of our last answer.
+ * CSRF token: the XSRF-TOKEN cookie (path /camunda, readable from Tasklist's pages), else the
+ * X-XSRF-TOKEN header of our last answer.
  */
 
 /** Our API is at the root of the application, beside /camunda (the application runs at context root /). */
@@ -57,34 +60,52 @@ export function errorMessage(response) {
 
 export function registerApi(ngModule) {
   ngModule.factory('streetgovApi', [
-    '$http',
     '$q',
-    function($http, $q) {
+    function($q) {
       // the token of the last answer that carried one (fallback when the cookie cannot be read)
       let lastToken = null;
 
+      /** Resolves with the answer's JSON; rejects with {status, message} (the sentence to show). */
       function request(method, path, body) {
         const headers = {Accept: 'application/json'};
+        if (body !== undefined) {
+          headers['Content-Type'] = 'application/json';
+        }
         const token = cookie(XSRF_COOKIE) || lastToken;
         if (method !== 'GET' && token) {
           headers[XSRF_HEADER] = token;
         }
-        return $http({
+        const sent = fetch(API_ROOT + path, {
           method: method,
-          url: API_ROOT + path,
-          data: body === undefined ? undefined : body,
           headers: headers,
-          withCredentials: true
-        }).then(
-          function(response) {
-            lastToken = response.headers(XSRF_HEADER) || lastToken;
-            return response.data;
-          },
-          function(response) {
-            // a rejection carries the status (for callers that tell 403/404 apart) and the sentence to show
-            return $q.reject({status: response.status, message: errorMessage(response)});
-          }
-        );
+          body: body === undefined ? undefined : JSON.stringify(body),
+          credentials: 'same-origin',
+          cache: 'no-store'
+        });
+        // $q, so that AngularJS updates the page when the answer is in
+        return $q(function(resolve, reject) {
+          sent.then(
+            function(response) {
+              lastToken = response.headers.get(XSRF_HEADER) || lastToken;
+              return response.text().then(function(text) {
+                let data = null;
+                try {
+                  data = text ? JSON.parse(text) : null;
+                } catch (notJson) {
+                  data = null;
+                }
+                if (response.ok) {
+                  resolve(data);
+                } else {
+                  reject({status: response.status, message: errorMessage({status: response.status, data: data})});
+                }
+              });
+            },
+            function() {
+              reject({status: 0, message: errorMessage({status: 0})});
+            }
+          );
+        });
       }
 
       function taskPath(taskId, what) {
