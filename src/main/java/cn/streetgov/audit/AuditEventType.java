@@ -7,6 +7,17 @@ public enum AuditEventType {
     REMINDER("催办提醒"),
     ESCALATION("超时升级"),
     SYSTEM("系统处理"),
+    RETURN("退回"),
+    WITHDRAW("撤回"),
+    TRANSFER("转办"),
+    DELEGATE("委派"),
+    RESOLVE("委派交还"),
+    ADD_SIGN("加签"),
+    REMOVE_SIGN("减签"),
+    SIGN("加签意见"),
+    COPY("抄送"),
+    READ("已阅"),
+    URGE("催办"),
     CASE_ENDED("结束");
 
     private final String label;

@@ -17,10 +17,35 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "case_decision")
 public class CaseDecision extends CaseEntry {
 
-    /** What kind of entry this is; the approval operations add returns, transfers and the like. */
+    /**
+     * What kind of entry this is: an official's decision on a task, a step the engine took, or one of
+     * the approval operations ({@code approval} package) on a task.
+     */
     public enum Type {
-        DECISION,
-        SYSTEM
+        DECISION("审批"),
+        SYSTEM("系统处理"),
+        RETURN("退回"),
+        WITHDRAW("撤回"),
+        TRANSFER("转办"),
+        DELEGATE("委派"),
+        RESOLVE("交还"),
+        ADD_SIGN("加签"),
+        REMOVE_SIGN("减签"),
+        /** an added approver's opinion (加签意见) */
+        SIGN("加签意见"),
+        COPY("抄送"),
+        READ("已阅"),
+        URGE("催办");
+
+        private final String label;
+
+        Type(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     @Column(name = "process_key")
@@ -55,6 +80,10 @@ public class CaseDecision extends CaseEntry {
 
     @Column(name = "actor_group")
     private String actorGroup;
+
+    /** The actor's post in that organisation (e.g. 党工委书记), as it was when they acted. */
+    @Column(name = "actor_post")
+    private String actorPost;
 
     @JdbcTypeCode(SqlTypes.TIMESTAMP_UTC)
     @Column(name = "decided_at")
@@ -143,6 +172,14 @@ public class CaseDecision extends CaseEntry {
 
     public String getActorGroup() {
         return actorGroup;
+    }
+
+    public String getActorPost() {
+        return actorPost;
+    }
+
+    void setActorPost(String actorPost) {
+        this.actorPost = actorPost;
     }
 
     public Instant getDecidedAt() {

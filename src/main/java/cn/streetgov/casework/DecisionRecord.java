@@ -1,7 +1,9 @@
 package cn.streetgov.casework;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one record of decisions and opinions of every workflow ({@code case_decision}). The kernel's
@@ -27,4 +29,13 @@ public interface DecisionRecord {
 
     /** The decisions of one case, oldest first. */
     List<CaseDecision> ofCase(String caseNo);
+
+    /** The entries of one engine case (a case with child cases has one record per instance), oldest first. */
+    List<CaseDecision> ofProcessInstance(String processInstanceId);
+
+    /** The latest entry of the type on the task, if any. */
+    Optional<CaseDecision> latest(String taskId, CaseDecision.Type type);
+
+    /** Whether the case records anything done by the user, or for one of the groups. */
+    boolean tookPart(String processInstanceId, String userId, Collection<String> groupIds);
 }

@@ -7,14 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The details of a decision as a JSON object (text in the record, a map in Java). */
-final class Json {
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static Map<String, Object> readObject(String json) {
+    public static Map<String, Object> readObject(String json) {
         if (json == null || json.isBlank()) {
             return new LinkedHashMap<>();
         }
@@ -25,7 +25,7 @@ final class Json {
         }
     }
 
-    static String write(Map<String, ?> values) {
+    public static String write(Map<String, ?> values) {
         if (values == null || values.isEmpty()) {
             return null;
         }

@@ -72,19 +72,19 @@ public interface TaskDecisions {
                 allowed.put(valuesAndLabels[i], valuesAndLabels[i + 1]);
             }
             return with(new Rules(label, allowed, rules.reasonLabel(), rules.noReasonFor(), rules.reasonAlways(),
-                    rules.required(), rules.recordedAs()));
+                    rules.required(), rules.recordedAs(), rules.rejecting()));
         }
 
         /** A reason is required unless the decision is one of these values. */
         public TaskDecision reasonUnless(String reasonLabel, String... valuesWithoutReason) {
             return with(new Rules(rules.label(), rules.allowed(), reasonLabel, Set.of(valuesWithoutReason), false,
-                    rules.required(), rules.recordedAs()));
+                    rules.required(), rules.recordedAs(), rules.rejecting()));
         }
 
         /** A reason (the comment variable) is always required. */
         public TaskDecision reasonRequired(String reasonLabel) {
             return with(new Rules(rules.label(), rules.allowed(), reasonLabel, Set.of(), true, rules.required(),
-                    rules.recordedAs()));
+                    rules.recordedAs(), rules.rejecting()));
         }
 
         /** A detail the official must fill in (e.g. the meeting date). */
@@ -95,13 +95,29 @@ public interface TaskDecisions {
             Map<String, String> required = new LinkedHashMap<>(rules.required());
             required.put(variable, label);
             return with(new Rules(rules.label(), rules.allowed(), rules.reasonLabel(), rules.noReasonFor(),
-                    rules.reasonAlways(), required, rules.recordedAs()));
+                    rules.reasonAlways(), required, rules.recordedAs(), rules.rejecting()));
         }
 
         /** For a task without a decision variable: what the record says was done (e.g. REPORTED). */
         public TaskDecision recordedAs(String value) {
             return with(new Rules(rules.label(), rules.allowed(), rules.reasonLabel(), rules.noReasonFor(),
-                    rules.reasonAlways(), rules.required(), value));
+                    rules.reasonAlways(), rules.required(), value, rules.rejecting()));
+        }
+
+        /** The values that say no (不同意, 不合法, 退回修改 …); the typed record calls the others approvals. */
+        public TaskDecision rejecting(String... values) {
+            for (String value : values) {
+                if (!rules.allowed().isEmpty() && !rules.allowed().containsKey(value)) {
+                    throw new IllegalArgumentException(value + " is not an allowed value of " + decision);
+                }
+            }
+            return with(new Rules(rules.label(), rules.allowed(), rules.reasonLabel(), rules.noReasonFor(),
+                    rules.reasonAlways(), rules.required(), rules.recordedAs(), Set.of(values)));
+        }
+
+        /** Whether the value is one of the declared rejections. */
+        public boolean rejects(String value) {
+            return value != null && rules.rejecting().contains(value);
         }
 
         private TaskDecision with(Rules newRules) {
@@ -185,16 +201,19 @@ public interface TaskDecisions {
      * @param reasonAlways whether every value needs a reason
      * @param required further variables that must be filled in → their Chinese names
      * @param recordedAs the recorded decision of a task without a decision variable, or null
+     * @param rejecting the decision values that say no (不同意, 退回, 不合法 …): the typed record calls
+     *        them a rejection, every other value an approval
      */
     record Rules(String label, Map<String, String> allowed, String reasonLabel, Set<String> noReasonFor,
-            boolean reasonAlways, Map<String, String> required, String recordedAs) {
+            boolean reasonAlways, Map<String, String> required, String recordedAs, Set<String> rejecting) {
 
-        static final Rules NONE = new Rules(null, Map.of(), null, Set.of(), false, Map.of(), null);
+        static final Rules NONE = new Rules(null, Map.of(), null, Set.of(), false, Map.of(), null, Set.of());
 
         public Rules {
             allowed = Collections.unmodifiableMap(new LinkedHashMap<>(allowed));
             noReasonFor = Set.copyOf(noReasonFor);
             required = Collections.unmodifiableMap(new LinkedHashMap<>(required));
+            rejecting = Set.copyOf(rejecting);
         }
     }
 }

@@ -14,12 +14,12 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * skip option skips it) and without anything in the BPMN. The one place the kernel touches the
  * engine's parser.
  */
-final class UserTaskListeners {
+public final class UserTaskListeners {
 
     private UserTaskListeners() {
     }
 
-    static void addToEveryUserTask(ProcessEngineConfigurationImpl configuration, String event,
+    public static void addToEveryUserTask(ProcessEngineConfigurationImpl configuration, String event,
             TaskListener listener) {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());

@@ -22,6 +22,13 @@ public final class PlainVariables {
         return values;
     }
 
+    /** Variables read with {@code getVariablesTyped(…, false)} as plain values. */
+    public static Map<String, Object> ofTyped(org.camunda.bpm.engine.variable.VariableMap variables) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        variables.forEach((name, value) -> values.put(name, plain(variables.getValueTyped(name))));
+        return values;
+    }
+
     /** One variable (of this scope or a parent), its serialized text if it is an object; null if absent. */
     public static Object value(VariableScope scope, String name) {
         return plain(scope.getVariableTyped(name, false));

@@ -1,5 +1,9 @@
 package cn.streetgov.org;
 
+import cn.streetgov.org.domain.Person;
+import cn.streetgov.org.domain.PersonRepository;
+import cn.streetgov.org.domain.Post;
+
 import cn.streetgov.common.NotFoundException;
 import cn.streetgov.org.domain.Agency;
 import cn.streetgov.org.domain.AgencyRepository;
@@ -30,11 +34,29 @@ public class OrgDirectory {
     private final OrgUnitRepository units;
     private final DepartmentRepository departments;
     private final AgencyRepository agencies;
+    private final PersonRepository people;
 
-    OrgDirectory(OrgUnitRepository units, DepartmentRepository departments, AgencyRepository agencies) {
+    OrgDirectory(OrgUnitRepository units, DepartmentRepository departments, AgencyRepository agencies,
+            PersonRepository people) {
         this.units = units;
         this.departments = departments;
         this.agencies = agencies;
+        this.people = people;
+    }
+
+    /** A person of the organisation model (active or not), by user name. */
+    public Optional<Person> findPerson(String username) {
+        return username == null ? Optional.empty() : people.findById(username);
+    }
+
+    /** The title of the person's post that makes them a member of the group (e.g. 党工委书记), if any. */
+    public Optional<String> postTitle(String username, String groupId) {
+        if (groupId == null) {
+            return Optional.empty();
+        }
+        return findPerson(username).flatMap(person -> person.getPosts().stream()
+                .filter(post -> groupId.equals(post.groupId())).map(Post::getTitle)
+                .filter(title -> title != null && !title.isBlank()).findFirst());
     }
 
     /** The active streets and towns. */

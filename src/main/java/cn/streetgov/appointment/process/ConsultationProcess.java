@@ -137,22 +137,27 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters {
         byTask.put(STREET_OPINION, TaskDecision.of(STREET_OPINION_VAR, OPINION_COMMENT, MEETING_DATE)
                 .choice("街道党(工)委意见", AGREE, "同意", AGREE_WITH_COMMENTS, "同意，并提出意见", DISAGREE, "不同意")
                 .reasonUnless("意见说明（除“同意”外须填写）", AGREE)
-                .requires(MEETING_DATE, "会议日期"));
+                .requires(MEETING_DATE, "会议日期")
+                .rejecting(DISAGREE));
         byTask.put(HANDLE_NO_REPLY, TaskDecision.of(NO_REPLY_DECISION, NO_REPLY_COMMENT)
                 .choice("逾期未答复的处理", CHASE, "督办，延长答复期限", RECORD_NO_REPLY, "记录街道未答复，继续办理"));
         byTask.put(COORDINATE, TaskDecision.of(COORDINATION_DECISION, COORDINATION_COMMENT)
                 .choice("协调结果", UPHOLD_STREET, "维持街道意见（不予任免）", OVERRIDE, "不采纳街道意见，继续办理")
-                .reasonUnless("不采纳街道意见的书面理由", UPHOLD_STREET));
+                .reasonUnless("不采纳街道意见的书面理由", UPHOLD_STREET)
+                .rejecting(UPHOLD_STREET));
         byTask.put(RESPOND_TO_OPINION, TaskDecision.of(RESPONSE_DECISION, RESPONSE_COMMENT)
                 .choice("对街道意见的回复", ADOPT, "采纳街道意见（撤回本次任免）", PROCEED, "说明理由后继续办理")
                 .reasonRequired("对街道意见的书面答复"));
         byTask.put(DEPT_DECISION, TaskDecision.of(DEPT_DECISION_VAR, DEPT_COMMENT)
-                .choice("部门决定", APPROVE, "同意任免", WITHDRAW, "撤回"));
+                .choice("部门决定", APPROVE, "同意任免", WITHDRAW, "撤回")
+                .rejecting(WITHDRAW));
         byTask.put(COMMITTEE_DECISION, TaskDecision.of(COMMITTEE_DECISION_VAR, COMMITTEE_COMMENT, COMMITTEE_MEETING_DATE)
-                .choice("区委常委会决定", APPROVE, "同意", REJECT, "不同意"));
+                .choice("区委常委会决定", APPROVE, "同意", REJECT, "不同意")
+                .rejecting(REJECT));
         byTask.put(ORG_DEPT_APPROVAL, TaskDecision.of(ORG_DEPT_DECISION, ORG_DEPT_COMMENT)
                 .choice("组织部审批结果", APPROVE, "批准", REJECT, "不予批准")
-                .reasonUnless("不予批准的理由", APPROVE));
+                .reasonUnless("不予批准的理由", APPROVE)
+                .rejecting(REJECT));
         return byTask;
     }
 

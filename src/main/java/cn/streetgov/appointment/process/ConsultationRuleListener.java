@@ -50,12 +50,19 @@ class ConsultationRuleListener implements ExecutionListener {
 
     /** Sets the reply deadline and the reminder before it (never in the past). */
     static void setDeadline(DelegateExecution execution, LocalDateTime deadline, AppointmentProperties properties) {
+        execution.setVariables(deadlineVariables(deadline, properties));
+    }
+
+    /** The reply deadline and the reminder before it (never in the past), as case variables. */
+    static java.util.Map<String, Object> deadlineVariables(LocalDateTime deadline, AppointmentProperties properties) {
         LocalDateTime now = CaseClock.now();
         LocalDateTime reminder = deadline.minus(properties.reminderBeforeDeadline());
         if (!reminder.isAfter(now)) {
             reminder = now.plus(Duration.between(now, deadline).dividedBy(2));
         }
-        execution.setVariable(REPLY_DEADLINE_DATE, CaseClock.toDate(deadline));
-        execution.setVariable(REMINDER_DATE, CaseClock.toDate(reminder));
+        java.util.Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        variables.put(REPLY_DEADLINE_DATE, CaseClock.toDate(deadline));
+        variables.put(REMINDER_DATE, CaseClock.toDate(reminder));
+        return variables;
     }
 }

@@ -85,7 +85,8 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters {
         Map<String, TaskDecision> byTask = new LinkedHashMap<>();
         byTask.put(ANSWER, TaskDecision.of(DECISION, COMMENT, CANDIDATE_NAME, POSITION_TITLE, POSITION_LEVEL)
                 .choice("答复", ACCEPT, "采纳，发起任免征求意见", DECLINE, "不予采纳")
-                .reasonUnless("不予采纳的理由（街道可见）", ACCEPT));
+                .reasonUnless("不予采纳的理由（街道可见）", ACCEPT)
+                .rejecting(DECLINE));
         // no decision variable: the choice only gives the recorded value its Chinese label
         byTask.put(READ_DECLINE, TaskDecision.of(null, null).choice("查阅", READ, "已查阅").recordedAs(READ));
         return byTask;

@@ -177,6 +177,7 @@ public class AssessmentCaseProcess implements TaskDecisions {
         tasks.put(Elements.REVIEW_OBJECTION, TaskDecision.of(Vars.REVIEW_DECISION, Vars.REVIEW_COMMENT,
                 Vars.REVIEWED_SCORE)
                 .choice("复核意见", "UPHOLD", "异议成立", "REJECT", "异议不成立")
+                .rejecting("REJECT")
                 .reasonRequired("复核意见")
                 .withContext(Vars.TOTAL_SCORE, Vars.GRADE));
         tasks.put(Elements.ARBITRATE, TaskDecision.of(Vars.ARBITRATION_DECISION, Vars.ARBITRATION_COMMENT,

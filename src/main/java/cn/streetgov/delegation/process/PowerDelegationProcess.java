@@ -178,19 +178,23 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
                 .withContext(Vars.ORG_CODE)
                 .choice("承接意见", CAPACITY_ACCEPT, "同意承接", CAPACITY_ACCEPT_WITH_CONDITIONS, "附条件承接",
                         CAPACITY_REJECT, "不同意承接")
-                .reasonUnless("承接条件或不同意的理由", CAPACITY_ACCEPT));
+                .reasonUnless("承接条件或不同意的理由", CAPACITY_ACCEPT)
+                .rejecting(CAPACITY_REJECT));
         byTask.put(REVIEW_LEGALITY, TaskDecision.of(Vars.LEGAL_DECISION, Vars.LEGAL_COMMENT)
                 .choice("审查结论", LEGAL_LAWFUL, "合法", LEGAL_REVISE, "需修改后再审", LEGAL_UNLAWFUL, "不合法")
-                .reasonUnless("修改意见或不合法的理由", LEGAL_LAWFUL));
+                .reasonUnless("修改意见或不合法的理由", LEGAL_LAWFUL)
+                .rejecting(LEGAL_REVISE, LEGAL_UNLAWFUL));
         byTask.put(REVISE_PROPOSAL, revision());
         byTask.put(CONFIRM_STAFFING, TaskDecision.of(Vars.STAFFING_DECISION, Vars.STAFFING_COMMENT,
                 Vars.STAFFING_TRANSFER)
                 .choice("编办意见", STAFFING_APPROVE, "同意", STAFFING_RETURN, "退回部门修改")
-                .reasonUnless("退回理由", STAFFING_APPROVE));
+                .reasonUnless("退回理由", STAFFING_APPROVE)
+                .rejecting(STAFFING_RETURN));
         byTask.put(REVISE_STAFFING, revision());
         byTask.put(DECIDE_DELEGATION, TaskDecision.of(Vars.FINAL_DECISION, Vars.FINAL_COMMENT)
                 .choice("会议决定", FINAL_APPROVE, "批准并公布", FINAL_REJECT, "不予批准")
-                .reasonUnless("不予批准的理由", FINAL_APPROVE));
+                .reasonUnless("不予批准的理由", FINAL_APPROVE)
+                .rejecting(FINAL_REJECT));
         byTask.put(REPORT_OPERATION, TaskDecision.of(Vars.REPORT_ASSESSMENT, Vars.REPORT_NOTE)
                 .withContext(Vars.ORG_CODE)
                 .choice("运行评价", REPORT_WORKING, "运行良好", REPORT_PROBLEMS, "存在问题")
@@ -206,6 +210,7 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
     private static TaskDecision revision() {
         return TaskDecision.of(Vars.REVISION_DECISION, Vars.REVISION_COMMENT, Vars.LEGAL_BASIS, Vars.REASON,
                 Vars.STAFFING_TRANSFER, Vars.EFFECTIVE_DATE)
-                .choice("处理方式", REVISION_RESUBMIT, "修改后重新提交", REVISION_WITHDRAW, "撤回申请");
+                .choice("处理方式", REVISION_RESUBMIT, "修改后重新提交", REVISION_WITHDRAW, "撤回申请")
+                .rejecting(REVISION_WITHDRAW);
     }
 }

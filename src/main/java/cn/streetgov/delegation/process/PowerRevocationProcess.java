@@ -73,6 +73,7 @@ public class PowerRevocationProcess implements TaskDecisions, ProcessStarters {
     public Map<String, TaskDecision> byTask() {
         return Map.of(DECIDE_REVOCATION, TaskDecision.of(Vars.REVOCATION_DECISION, Vars.REVOCATION_COMMENT)
                 .choice("会议决定", DECISION_APPROVE, "同意收回", DECISION_REJECT, "不同意收回")
-                .reasonUnless("不同意收回的理由", DECISION_APPROVE));
+                .reasonUnless("不同意收回的理由", DECISION_APPROVE)
+                .rejecting(DECISION_REJECT));
     }
 }

@@ -491,6 +491,14 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         if (task == null) {
             return; // not visible to the caller: the engine answers 404
         }
+        if (task.getProcessDefinitionId() == null) {
+            // the only tasks outside a process are added approvers' sign tasks (加签): signed with an opinion
+            throw new Refusal(400, "「" + task.getName() + "」是加签任务，请在任务的「审批操作」中签署意见");
+        }
+        if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+            throw new Refusal(400, "「" + task.getName() + "」是委派给您的任务，办完后请在「审批操作」中点击「处理完毕交还」，由 "
+                    + task.getOwner() + " 作出决定");
+        }
         Set<String> inputs = Set.of();
         if (task.getProcessDefinitionId() != null) {
             ProcessDefinition definition = engine.getObject().getRepositoryService()

@@ -131,7 +131,8 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
         tasks.put(Elements.HANDLE, TaskDecision.of(null, Vars.HANDLING_NOTE)
                 .recordedAs(HANDLED).reasonRequired("处置情况"));
         tasks.put(Elements.CONFIRM, TaskDecision.of(Vars.RESOLVED, Vars.CONFIRM_COMMENT)
-                .choice("问题是否已解决", "true", "已解决", "false", "未解决"));
+                .choice("问题是否已解决", "true", "已解决", "false", "未解决")
+                .rejecting("false"));
         tasks.put(Elements.FOLLOW_UP, TaskDecision.of(Vars.SATISFACTION, Vars.FOLLOW_UP_COMMENT)
                 .withContext(Vars.REOPEN_COUNT));
         return tasks;

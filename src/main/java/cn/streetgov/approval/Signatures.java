@@ -1,0 +1,259 @@
+package cn.streetgov.approval;
+
+import cn.streetgov.audit.AuditTrail;
+import cn.streetgov.casework.ApprovalOperation;
+import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.CaseDecision;
+import cn.streetgov.casework.NoticeKind;
+import cn.streetgov.common.ConflictException;
+import cn.streetgov.common.ForbiddenException;
+import cn.streetgov.common.InvalidInputException;
+import cn.streetgov.security.CurrentUser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 加签 / 减签: adding approvers to a task and removing one who has not acted yet.
+ * <ul>
+ * <li>前加签 (BEFORE) and 并行加签 (PARALLEL): each added approver gets a sign task (a subtask of the
+ * task, with its due date) on which they sign an opinion; the task cannot be completed while one of
+ * them is open (before: the holder decides after reading them; parallel: they sign alongside and
+ * the case moves on once all have);</li>
+ * <li>后加签 (AFTER): the holder's opinion is recorded now and the task passes to the one added
+ * approver, whose decision completes it.</li>
+ * </ul>
+ */
+@Component
+class Signatures {
+
+    private final ApprovalOperations operations;
+    private final TaskAccess access;
+    private final OperationRecord record;
+    private final EngineWork engine;
+    private final TaskService tasks;
+    private final AuditTrail audit;
+    private final CaseSignRepository signs;
+
+    Signatures(ApprovalOperations operations, TaskAccess access, OperationRecord record, EngineWork engine,
+            TaskService tasks, AuditTrail audit, CaseSignRepository signs) {
+        this.operations = operations;
+        this.access = access;
+        this.record = record;
+        this.engine = engine;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.signs = signs;
+        operations.setSignatures(this);
+    }
+
+    /** A sign task is a subtask outside any process: the only subtasks the application creates. */
+    static boolean isSignTask(Task task) {
+        return task.getProcessInstanceId() == null && task.getParentTaskId() != null;
+    }
+
+    /** Someone added to a task, as the Tasklist plugin lists them. */
+    public record Signer(String userId, String name, String position, String positionLabel, String taskId,
+            boolean signed) {
+    }
+
+    List<Signer> signers(Task parent) {
+        return signs.findByParentTaskIdOrderByIdAsc(parent.getId()).stream().filter(s -> s.getRemovedAt() == null)
+                .map(s -> new Signer(s.getSignerUser(), operations.displayName(s.getSignerUser()), s.getPosition().name(),
+                        s.getPosition().label(), s.getSignTaskId(), s.getSignedAt() != null))
+                .toList();
+    }
+
+    /** The open BEFORE/PARALLEL signers of a task (its completion waits for them). */
+    List<CaseSign> blocking(String parentTaskId) {
+        return signs.findByParentTaskIdOrderByIdAsc(parentTaskId).stream()
+                .filter(s -> s.isOpen() && s.getPosition() != CaseSign.Position.AFTER).toList();
+    }
+
+    @Transactional
+    public ApprovalOperations.Done addSign(CurrentUser user, String taskId, List<String> userIds, String position,
+            String reason) {
+        Task task = access.openTask(taskId);
+        access.requireMayWork(user, task);
+        if (isSignTask(task)) {
+            throw new ConflictException("加签任务不能再加签");
+        }
+        if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+            throw new ConflictException("委派中的任务不能加签，请先交还");
+        }
+        operations.refuseIfForbidden(task, ApprovalOperation.ADD_SIGN);
+        CaseSign.Position where = position(position);
+        String why = ApprovalOperations.required(reason, where == CaseSign.Position.AFTER ? "本人意见及加签理由" : "加签理由");
+        List<String> added = userIds == null ? List.of() : ApprovalOperations.distinct(userIds);
+        if (added.isEmpty()) {
+            throw new InvalidInputException("请选择加签人");
+        }
+        if (where == CaseSign.Position.AFTER && added.size() != 1) {
+            throw new InvalidInputException("后加签一次只能加一人");
+        }
+        List<ApprovalOperations.Person> allowed = operations.allowedPeople(user, task);
+        List<ApprovalOperations.Person> people = new ArrayList<>();
+        for (String id : added) {
+            ApprovalOperations.Person person = allowed.stream().filter(p -> p.userId().equals(id)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("不能加签 " + id + "：只能加签可办理「" + task.getName()
+                            + "」的本单位人员"));
+            boolean already = signs.findByParentTaskIdOrderByIdAsc(task.getId()).stream()
+                    .anyMatch(s -> s.isOpen() && s.getSignerUser().equals(id));
+            if (already) {
+                throw new InvalidInputException(person.name() + " 已是该任务的加签人");
+            }
+            people.add(person);
+        }
+        CaseRef ref = operations.caseOf(task);
+        audit.takeTurn(ref.processInstanceId());
+        Instant now = CaseClock.instant();
+        String holder = task.getAssignee() == null ? user.userId() : task.getAssignee();
+        for (ApprovalOperations.Person person : people) {
+            String signTaskId = task.getId();
+            if (where == CaseSign.Position.AFTER) {
+                engine.privileged(() -> tasks.setAssignee(task.getId(), person.userId()));
+            } else {
+                signTaskId = engine.privileged(() -> {
+                    Task sign = tasks.newTask();
+                    sign.setParentTaskId(task.getId());
+                    sign.setName(where.label() + "：" + task.getName() + "【" + ref.caseNo() + "】");
+                    sign.setDescription(why);
+                    sign.setAssignee(person.userId());
+                    sign.setDueDate(task.getDueDate());
+                    sign.setPriority(task.getPriority());
+                    tasks.saveTask(sign);
+                    return sign.getId();
+                });
+            }
+            signs.save(new CaseSign(ref, task.getId(), signTaskId, task.getName(), where, person.userId(), user.userId(),
+                    why, now));
+        }
+        OperationRecord.Step step = operations.step(ref, task);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("position", where.name());
+        details.put("userIds", added);
+        List<String> names = people.stream().map(ApprovalOperations.Person::name).toList();
+        record.record(step, CaseDecision.Type.ADD_SIGN, where.name(), where.label() + "：" + String.join("、", names),
+                why, details, user.userId(), access.actingGroup(user.userId(), task.getId()));
+        String message = operations.displayName(holder) + " 请您对案件 " + ref.caseNo() + "「" + task.getName() + "」"
+                + (where == CaseSign.Position.AFTER ? "继续办理并作出决定" : "签署意见") + "：" + why;
+        people.forEach(p -> record.notifyUser(step, NoticeKind.NEW_TASK, p.userId(), message));
+        return new ApprovalOperations.Done(where.label() + "：" + String.join("、", names), task.getId());
+    }
+
+    @Transactional
+    public ApprovalOperations.Done removeSign(CurrentUser user, String taskId, String userId, String reason) {
+        Task task = access.openTask(taskId);
+        TaskAccess.refuseAuditor(user);
+        String why = ApprovalOperations.required(reason, "减签理由");
+        if (userId == null || userId.isBlank()) {
+            throw new InvalidInputException("请选择要减去的加签人");
+        }
+        CaseSign sign = signs.findByParentTaskIdOrderByIdAsc(task.getId()).stream()
+                .filter(s -> s.isOpen() && s.getSignerUser().equals(userId)).findFirst()
+                .orElseThrow(() -> new InvalidInputException(userId + " 不是「" + task.getName()
+                        + "」尚未签署意见的加签人，不能减签"));
+        boolean adder = user.userId().equals(sign.getAddedBy());
+        if (!adder && !access.mayWork(user, task)) {
+            throw new ForbiddenException("只有加签人所在任务的办理人可以减签");
+        }
+        operations.refuseIfForbidden(task, ApprovalOperation.REMOVE_SIGN);
+        CaseRef ref = operations.caseOf(task);
+        audit.takeTurn(ref.processInstanceId());
+        Instant now = CaseClock.instant();
+        if (sign.getPosition() == CaseSign.Position.AFTER) {
+            engine.privileged(() -> tasks.setAssignee(task.getId(), sign.getAddedBy()));
+        } else {
+            engine.privileged(() -> tasks.deleteTask(sign.getSignTaskId(), "减签"));
+        }
+        sign.removed(now);
+        OperationRecord.Step step = operations.step(ref, task);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("userId", userId);
+        details.put("position", sign.getPosition().name());
+        record.record(step, CaseDecision.Type.REMOVE_SIGN, userId, "减签：" + operations.displayName(userId), why,
+                details, user.userId(), access.actingGroup(user.userId(), task.getId()));
+        record.notifyUser(step, NoticeKind.INFO, userId, "案件 " + ref.caseNo() + "「" + task.getName()
+                + "」已不再需要您加签：" + why);
+        return new ApprovalOperations.Done("已减去加签人 " + operations.displayName(userId), task.getId());
+    }
+
+    @Transactional
+    public ApprovalOperations.Done sign(CurrentUser user, String signTaskId, String opinion, Boolean agree) {
+        Task sign = access.openTask(signTaskId);
+        TaskAccess.refuseAuditor(user);
+        CaseSign row = signs.findFirstBySignTaskIdOrderByIdDesc(signTaskId).filter(s -> isSignTask(sign))
+                .orElseThrow(() -> new InvalidInputException("「" + sign.getName() + "」不是加签任务"));
+        if (!user.userId().equals(sign.getAssignee())) {
+            throw new ForbiddenException("只有加签人本人可以签署该意见");
+        }
+        if (!row.isOpen()) {
+            throw new ConflictException("该加签意见已签署或已减签");
+        }
+        if (agree == null) {
+            throw new InvalidInputException("请选择 同意 或 不同意");
+        }
+        String text = ApprovalOperations.required(opinion, "加签意见");
+        Task parent = access.openTask(row.getParentTaskId());
+        CaseRef ref = operations.caseOf(parent);
+        audit.takeTurn(ref.processInstanceId());
+        engine.privileged(() -> tasks.complete(signTaskId));
+        row.signed(agree, text, CaseClock.instant());
+        OperationRecord.Step step = new OperationRecord.Step(ref, parent.getId(), parent.getTaskDefinitionKey(),
+                parent.getName());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("signTaskId", signTaskId);
+        details.put("position", row.getPosition().name());
+        record.record(step, CaseDecision.Type.SIGN, agree ? "AGREE" : "DISAGREE", agree ? "同意" : "不同意", text,
+                details, user.userId(), groupOf(user, parent));
+        String holder = parent.getAssignee() == null ? row.getAddedBy() : parent.getAssignee();
+        record.notifyUser(step, NoticeKind.INFO, holder, operations.displayName(user.userId()) + " 已签署案件 "
+                + ref.caseNo() + "「" + parent.getName() + "」的加签意见：" + (agree ? "同意" : "不同意") + "，" + text);
+        return new ApprovalOperations.Done("已签署加签意见", parent.getId());
+    }
+
+    private String groupOf(CurrentUser user, Task parent) {
+        List<String> groups = access.candidateGroups(parent.getId());
+        return groups.stream().filter(user::isMemberOf).findFirst().orElse(groups.isEmpty() ? null : groups.get(0));
+    }
+
+    /** Before a return cancels the task: its open sign tasks go with it. */
+    void dropOpenSigns(Task parent) {
+        Instant now = CaseClock.instant();
+        for (CaseSign sign : signs.findByParentTaskIdOrderByIdAsc(parent.getId())) {
+            if (sign.isOpen()) {
+                if (sign.getPosition() != CaseSign.Position.AFTER) {
+                    engine.privileged(() -> tasks.deleteTask(sign.getSignTaskId(), "退回"));
+                }
+                sign.removed(now);
+            }
+        }
+    }
+
+    /** The task was completed: an AFTER signer who completed it has signed by deciding. */
+    void completed(String taskId, String userId) {
+        for (CaseSign sign : signs.findByParentTaskIdOrderByIdAsc(taskId)) {
+            if (sign.isOpen() && sign.getPosition() == CaseSign.Position.AFTER && sign.getSignerUser().equals(userId)) {
+                sign.signed(true, null, CaseClock.instant());
+            }
+        }
+    }
+
+    private static CaseSign.Position position(String position) {
+        if (position == null || position.isBlank()) {
+            throw new InvalidInputException("请选择加签方式（前加签 BEFORE、后加签 AFTER、并行加签 PARALLEL）");
+        }
+        try {
+            return CaseSign.Position.valueOf(position.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("加签方式只能是 前加签 BEFORE、后加签 AFTER 或 并行加签 PARALLEL");
+        }
+    }
+}
