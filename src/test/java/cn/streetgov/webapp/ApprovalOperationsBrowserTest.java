@@ -52,11 +52,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Officials perform approval operations in Tasklist through our plugin (审批操作 on the open task),
- * in a real (headless) browser, on a power-delegation case: 区委编办 returns the staffing confirmation
- * to the street's capacity review (退回), and transfers it to a colleague (转办); an auditor opening
- * the same task sees no operation at all. After each the engine's state is checked, and screenshots
- * of every dialog and result are kept under target/screenshots/.
+ * Officials perform approval operations in Tasklist through our plugin (审批操作 on the open task,
+ * 抄送我的 in the header), in a real (headless) browser, on a power-delegation case: 区委编办 returns
+ * the staffing confirmation to the street's capacity review (退回), transfers it to a colleague
+ * (转办), copies it to the street official who reviewed it, who finds it in 抄送我的 and marks it
+ * read; an auditor opening the task sees no operation at all. After each the engine's (or the API's)
+ * state is checked, and screenshots of every dialog and result are kept under target/screenshots/.
  */
 @IntegrationTest
 class ApprovalOperationsBrowserTest {
@@ -107,7 +108,7 @@ class ApprovalOperationsBrowserTest {
 
         driver = Browser.chromium();
         Browser.login(driver, port, "tasklist", "bianban");
-        openAndClaim(staffing);
+        openAndClaim(staffing, "return");
 
         openOperation("RETURN", "退回");
         screenshot("return-1-dialog");
@@ -150,17 +151,18 @@ class ApprovalOperationsBrowserTest {
 
         driver = Browser.chromium();
         Browser.login(driver, port, "tasklist", "bianban");
-        openAndClaim(staffing);
+        openAndClaim(staffing, "transfer");
 
         openOperation("TRANSFER", "转办");
         screenshot("transfer-1-dialog");
         submit();
         awaitDialogText("请选择转办给谁");
         Select person = new Select(awaitDialog(By.name("userId")));
-        await(driver).until(d -> person.getOptions().stream().anyMatch(o -> o.getText().contains("周明")));
-        WebElement colleague = person.getOptions().stream().filter(o -> o.getText().contains("周明")).findFirst()
-                .orElseThrow();
-        person.selectByVisibleText(colleague.getText());
+        // the colleague is offered by name, unit and post
+        WebElement colleague = await(driver).until(d -> person.getOptions().stream()
+                .filter(o -> COLLEAGUE.equals(o.getDomAttribute("value"))).findFirst().orElse(null));
+        assertThat(colleague.getText()).contains("周明", "区委编办");
+        person.selectByValue(COLLEAGUE);
         submit();
         awaitDialogText("请填写转办理由");
         awaitDialog(By.name("reason")).sendKeys("本人出差，由周明同志办理");
@@ -208,15 +210,30 @@ class ApprovalOperationsBrowserTest {
     }
 
     @Test
-    void aStreetOfficialSeesWhatWasCopiedToHimAndMarksItRead() {
+    void bianbanCopiesTheCaseToTheStreetWhoseOfficialMarksItRead() {
         ProcessInstance instance = caseAtStaffingConfirmation();
         Task staffing = staffingTask(instance);
         String note = "请东华街道知悉编制划转安排（" + UUID.randomUUID().toString().substring(0, 8) + "）";
-        Http.Response copied = Http.as(port, "bianban").postJson("/api/tasks/" + staffing.getId() + "/copy",
-                Map.of("userIds", List.of("s01-off"), "groupIds", List.of(), "note", note));
-        assertThat(copied.status()).as(copied.body()).isEqualTo(200);
-
         driver = Browser.chromium();
+        Browser.login(driver, port, "tasklist", "bianban");
+        openAndClaim(staffing, "copy");
+        openOperation("COPY", "抄送");
+        submit();
+        awaitDialogText("请选择抄送人员");
+        // the street official who did the capacity review is offered as one who handled the case
+        By street = By.cssSelector(".sg-op-modal input[name='picked'][value='s01-off']");
+        click(driver, street);
+        awaitDialog(By.name("note")).sendKeys(note);
+        screenshot("copy-1-dialog");
+        submit();
+        awaitSuccess("抄送");
+        screenshot("copy-2-result");
+        // the task stays with 编办 (a copy changes nothing of the case)
+        assertThat(taskService.createTaskQuery().taskId(staffing.getId()).singleResult().getAssignee())
+                .isEqualTo("bianban");
+        assertThat(driver.findElements(By.cssSelector(".sg-approval-ops .sg-op"))).isNotEmpty();
+
+        driver.manage().deleteAllCookies();
         Browser.login(driver, port, "tasklist", "s01-off");
         awaitText(driver, "本单位待办");
         By unread = By.cssSelector("a.sg-copies-link .sg-copies-unread");
@@ -240,7 +257,7 @@ class ApprovalOperationsBrowserTest {
         // the server has it read
         JsonNode copies = Http.as(port, "s01-off").get("/api/copies").json();
         JsonNode mine = null;
-        for (JsonNode c : copies) {
+        for (JsonNode c : copies.path("items")) {
             if (note.equals(c.path("note").asText())) {
                 mine = c;
             }
@@ -316,7 +333,7 @@ class ApprovalOperationsBrowserTest {
     }
 
     /** Opens the task from the list 本单位待办 and claims it, as an official does before deciding. */
-    private void openAndClaim(Task task) {
+    private void openAndClaim(Task task, String screenshotPrefix) {
         click(driver, By.xpath("//a[contains(normalize-space(),'本单位待办')]"));
         click(driver, card(task));
         awaitText(driver, "确认编随事转");
@@ -326,7 +343,7 @@ class ApprovalOperationsBrowserTest {
         await(driver).until(d -> !d.findElements(By.cssSelector("button.unclaim")).isEmpty());
         await(driver).withMessage(() -> "no 审批操作 on the task:\n" + bodyText(driver))
                 .until(d -> !d.findElements(By.cssSelector(".sg-approval-ops .sg-op")).isEmpty());
-        screenshot("task-" + task.getTaskDefinitionKey() + "-" + task.getId().substring(0, 8));
+        screenshot(screenshotPrefix + "-0-task");
     }
 
     private void openOperation(String code, String label) {

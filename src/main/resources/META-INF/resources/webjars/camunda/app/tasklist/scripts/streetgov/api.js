@@ -121,7 +121,7 @@ export function registerApi(ngModule) {
         returnTargets: function(taskId) {
           return request('GET', taskPath(taskId, 'return-targets'));
         },
-        /** The people the caller may choose for an operation (TRANSFER, DELEGATE, ADD_SIGN, COPY). */
+        /** The people the caller may choose for an operation (TRANSFER, DELEGATE, ADD_SIGN). */
         people: function(taskId, purpose) {
           return request('GET', taskPath(taskId, 'people') + '?for=' + encodeURIComponent(purpose));
         },
@@ -129,7 +129,7 @@ export function registerApi(ngModule) {
         perform: function(taskId, action, body) {
           return request('POST', taskPath(taskId, action), body || {});
         },
-        /** 抄送我的, newest first. */
+        /** 抄送我的: {unread, items (newest first)}. */
         copies: function() {
           return request('GET', '/copies');
         },

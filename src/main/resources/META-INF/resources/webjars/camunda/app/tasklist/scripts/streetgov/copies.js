@@ -76,9 +76,10 @@ function registerCopyState(ngModule) {
       const state = {copies: [], unread: 0, loaded: false, error: null};
       state.reload = function() {
         return api.copies().then(
-          function(copies) {
-            state.copies = copies || [];
-            state.unread = unreadCount(state.copies);
+          function(answer) {
+            // {unread, items}: the items are the newest 200, the count is of all unread copies
+            state.copies = (answer && answer.items) || [];
+            state.unread = answer && typeof answer.unread === 'number' ? answer.unread : unreadCount(state.copies);
             state.loaded = true;
             state.error = null;
             return state.copies;

@@ -151,7 +151,26 @@ const DIALOGS = {
     body: form => ({opinion: trimmed(form.opinion), agree: form.agree})
   },
   COPY: {
-    load: (api, ctx) => api.people(ctx.taskId, 'COPY').then(people => ({people: people || []})),
+    // whom to copy to: the colleagues who may do the task and the people who handled the case's
+    // earlier steps (any official may be named by user name as well)
+    load: (api, ctx, $q) => {
+      const allowed = ctx.info.operations || [];
+      const purpose = ['TRANSFER', 'DELEGATE', 'ADD_SIGN'].find(op => allowed.indexOf(op) !== -1);
+      const returns = allowed.indexOf('RETURN') !== -1 || allowed.indexOf('RETURN_TO_STARTER') !== -1;
+      return $q.all([
+        purpose ? api.people(ctx.taskId, purpose).catch(() => []) : [],
+        returns ? api.returnTargets(ctx.taskId).catch(() => []) : []
+      ]).then(([colleagues, targets]) => {
+        const people = (colleagues || []).slice();
+        for (const target of targets || []) {
+          if (target.assignee && !people.some(p => p.userId === target.assignee)) {
+            const role = target.toStarter ? '本案发起人' : '曾办理「' + target.name + '」';
+            people.push({userId: target.assignee, name: target.assigneeName, groupName: role});
+          }
+        }
+        return {people: people};
+      });
+    },
     check: form => (chosen(form).length ? null : '请选择抄送人员'),
     body: form => ({userIds: chosen(form), groupIds: [], note: trimmed(form.note)})
   },
@@ -169,9 +188,15 @@ function returnBody(target, reason) {
   return body;
 }
 
-/** The user ids ticked in a multi-person picker, in the order of the list. */
+/** The user ids ticked in a multi-person picker, then those typed in (抄送), without repeats. */
 function chosen(form) {
-  return Object.keys(form.picked || {}).filter(userId => form.picked[userId]);
+  const ids = Object.keys(form.picked || {}).filter(userId => form.picked[userId]);
+  for (const typed of trimmed(form.otherUsers).split(/[\s,，、;；]+/)) {
+    if (typed && ids.indexOf(typed) === -1) {
+      ids.push(typed);
+    }
+  }
+  return ids;
 }
 
 const BAR_TEMPLATE = `
@@ -242,6 +267,11 @@ const DIALOG_TEMPLATE = `
           </div>
           <div class="text-muted" ng-if="!data.people.length">没有可选的人员</div>
         </div>
+      </div>
+      <div class="form-group" ng-if="op.code === 'COPY'">
+        <label for="sg-op-others">其他人员的用户名（可不填，多个用逗号分隔）</label>
+        <input type="text" id="sg-op-others" name="otherUsers" class="form-control" ng-model="form.otherUsers"
+               placeholder="例如 s01-off, ga-off">
       </div>
 
       <!-- 加签: the position of the added approvers -->
@@ -361,7 +391,7 @@ const DialogController = [
 
     $scope.loading = !!dialog.load;
     if (dialog.load) {
-      $q.when(dialog.load(api, context)).then(
+      $q.when(dialog.load(api, context, $q)).then(
         function(data) {
           $scope.data = data;
           $scope.loading = false;
