@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -55,8 +56,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Officials perform approval operations in Tasklist through our plugin (审批操作 on the open task,
  * 抄送我的 in the header), in a real (headless) browser, on a power-delegation case: 区委编办 returns
  * the staffing confirmation to the street's capacity review (退回), transfers it to a colleague
- * (转办), copies it to the street official who reviewed it, who finds it in 抄送我的 and marks it
- * read; an auditor opening the task sees no operation at all. After each the engine's (or the API's)
+ * (转办), adds the colleague as an approver before him (加签), who signs his opinion (签署加签意见),
+ * copies it to the street official who reviewed it, who finds it in 抄送我的 and marks it read; an auditor opening the task sees no operation at all. After each the engine's (or the API's)
  * state is checked, and screenshots of every dialog and result are kept under target/screenshots/.
  */
 @IntegrationTest
@@ -64,6 +65,8 @@ class ApprovalOperationsBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String COLLEAGUE = "bianban-2";
+    /** A password Camunda's policy accepts (a new person has none until an administrator sets one). */
+    private static final String COLLEAGUE_PASSWORD = "Zhou-Ming-2026!";
 
     @LocalServerPort
     int port;
@@ -99,6 +102,10 @@ class ApprovalOperationsBrowserTest {
         if (driver != null) {
             driver.quit();
         }
+        // the tests after these find 编办 with its one demo member again (the tasks the colleague held go
+        // back to the group)
+        persons.findAll().stream().filter(p -> p.getUsername().equals(COLLEAGUE) && p.isActive()).findFirst()
+                .ifPresent(p -> orgAdmin.deactivatePerson("admin", COLLEAGUE, p.getVersion()));
     }
 
     @Test
@@ -183,6 +190,69 @@ class ApprovalOperationsBrowserTest {
         assertThat(history.getEndTime()).isNull();
         // Tasklist closed the task: it is no longer bianban's to work on
         await(driver).until(d -> !d.getCurrentUrl().contains(staffing.getId()));
+        assertThat(probe.refusedCalls()).isEmpty();
+    }
+
+    @Test
+    void bianbanAddsAColleagueBeforeHimAndTheColleagueSignsHisOpinion() {
+        ensureColleague();
+        ProcessInstance instance = caseAtStaffingConfirmation();
+        Task staffing = staffingTask(instance);
+
+        driver = Browser.chromium();
+        Browser.login(driver, port, "tasklist", "bianban");
+        openAndClaim(staffing, "add-sign");
+        openOperation("ADD_SIGN", "加签");
+        submit();
+        awaitDialogText("请选择加签人员");
+        click(driver, By.cssSelector(".sg-op-modal input[name='picked'][value='" + COLLEAGUE + "']"));
+        click(driver, By.cssSelector(".sg-op-modal input[name='position'][value='BEFORE']"));
+        submit();
+        awaitDialogText("请填写加签理由");
+        awaitDialog(By.name("reason")).sendKeys("编制核定需周明同志先行核对");
+        screenshot("add-sign-1-dialog");
+        submit();
+        awaitSuccess("加签");
+        // the task stays with 编办, who may now also take the colleague off again
+        await(driver).until(d -> !d.findElements(By.cssSelector(".sg-approval-ops .sg-op-REMOVE_SIGN")).isEmpty());
+        screenshot("add-sign-2-result");
+        assertThat(taskService.createTaskQuery().taskId(staffing.getId()).singleResult().getAssignee())
+                .isEqualTo("bianban");
+        Task sign = taskService.createTaskQuery().taskAssignee(COLLEAGUE).list().stream()
+                .filter(t -> staffing.getId().equals(t.getParentTaskId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no sign task of the colleague under the staffing task"));
+
+        driver.manage().deleteAllCookies();
+        Browser.login(driver, port, "tasklist", COLLEAGUE, COLLEAGUE_PASSWORD);
+        awaitText(driver, "我的待办");
+        driver.get(tasklist() + "#/?task=" + sign.getId());
+        By signButton = By.cssSelector(".sg-approval-ops .sg-op-SIGN");
+        await(driver).withMessage(() -> "no 签署加签意见 on the sign task:\n" + bodyText(driver))
+                .until(d -> !d.findElements(signButton).isEmpty());
+        // an added approver signs; the case's operations (退回, 转办, 加签 …) are not theirs
+        assertThat(driver.findElements(By.cssSelector(".sg-approval-ops .sg-op")).stream()
+                .map(b -> b.getDomAttribute("data-op"))).contains("SIGN")
+                .doesNotContain("RETURN", "RETURN_TO_STARTER", "TRANSFER", "DELEGATE", "ADD_SIGN", "REMOVE_SIGN");
+        screenshot("sign-0-task");
+        openOperation("SIGN", "签署加签意见");
+        submit();
+        awaitDialogText("请选择同意或不同意");
+        click(driver, By.xpath("//div[contains(@class,'sg-op-modal')]//label[normalize-space()='同意']"));
+        submit();
+        awaitDialogText("请填写加签意见");
+        awaitDialog(By.name("opinion")).sendKeys("已核对，随事划转编制 1 名无误");
+        screenshot("sign-1-dialog");
+        submit();
+        awaitSuccess("签署加签意见");
+        screenshot("sign-2-result");
+
+        // the engine: the sign task is done, the staffing confirmation waits for 编办 again
+        assertThat(taskService.createTaskQuery().taskId(sign.getId()).count()).isZero();
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(sign.getId()).singleResult().getEndTime())
+                .isNotNull();
+        Task after = taskService.createTaskQuery().taskId(staffing.getId()).singleResult();
+        assertThat(after).isNotNull();
+        assertThat(after.getAssignee()).isEqualTo("bianban");
         assertThat(probe.refusedCalls()).isEmpty();
     }
 
@@ -312,9 +382,15 @@ class ApprovalOperationsBrowserTest {
                     new OrgAdministration.PersonInput(COLLEAGUE, "周", "明", null, null));
             orgAdmin.addPost("admin", COLLEAGUE,
                     new OrgAdministration.PostInput("BIANBAN", null, "区委编办科员", person.getVersion()));
+        } else if (!existing.isActive()) {
+            orgAdmin.reactivatePerson("admin", COLLEAGUE, existing.getVersion());
         }
         assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("bianban").userId(COLLEAGUE).count())
                 .as("the colleague is a member of bianban").isOne();
+        // as an administrator does in Camunda Admin, so that the colleague can log in
+        User user = engine.getIdentityService().createUserQuery().userId(COLLEAGUE).singleResult();
+        user.setPassword(COLLEAGUE_PASSWORD);
+        engine.getIdentityService().saveUser(user);
     }
 
     private List<String> candidateGroups(Task task) {

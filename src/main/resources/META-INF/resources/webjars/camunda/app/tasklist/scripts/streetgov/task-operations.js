@@ -15,15 +15,16 @@ const POSITION_LABELS = {
 };
 
 const POSITION_HINTS = {
-  BEFORE: '加签人先审批，审批后任务回到您手中',
-  AFTER: '您办理后，再由加签人审批',
-  PARALLEL: '加签人与您同时审批'
+  BEFORE: '加签人先签署意见，您阅后再办理',
+  AFTER: '记录您的意见后，任务交由加签人（仅一人）办理',
+  PARALLEL: '加签人与您同时签署，全部签署后方可办结'
 };
 
 /**
  * The operations in the order of the buttons. `action` is the path under /api/tasks/{id}/;
  * `leaves`: after it the task is no longer the caller's (it went back, to someone else, or is
- * done), so Tasklist closes it and reloads the list; otherwise the task is reloaded in place.
+ * done), so Tasklist closes it and reloads the list; otherwise (and for 加签 other than 后加签) the
+ * task is reloaded in place.
  */
 const OPERATIONS = [
   {code: 'SIGN', label: '签署加签意见', action: 'sign', leaves: true},
@@ -123,7 +124,13 @@ const DIALOGS = {
       if (!form.position) {
         return '请选择加签方式（前加签、后加签或并行加签）';
       }
-      return blank(form.reason) ? '请填写加签理由' : null;
+      if (form.position === 'AFTER' && chosen(form).length !== 1) {
+        return '后加签一次只能加一人';
+      }
+      if (blank(form.reason)) {
+        return form.position === 'AFTER' ? '请填写本人意见及加签理由' : '请填写加签理由';
+      }
+      return null;
     },
     body: form => ({userIds: chosen(form), position: form.position, reason: trimmed(form.reason)})
   },
@@ -217,7 +224,7 @@ const DIALOG_TEMPLATE = `
 <form class="sg-op-dialog" name="opForm" novalidate ng-submit="submit()">
   <div class="modal-header">
     <h3 class="modal-title">{{ op.label }}</h3>
-    <div class="sg-op-subtitle text-muted">{{ task.name }}<span ng-if="info.caseNo">（{{ info.caseNo }}）</span></div>
+    <div class="sg-op-subtitle text-muted">{{ task.name }}<span ng-if="info.caseNo && (task.name || '').indexOf(info.caseNo) === -1">（{{ info.caseNo }}）</span></div>
   </div>
 
   <div class="modal-body">
@@ -368,7 +375,9 @@ const DialogController = [
     $scope.signerLabel = s => (s.name || s.userId) + '（' + (POSITION_LABELS[s.position] || s.position) + '）';
     $scope.targetKey = t => t.activityId + '|' + (t.taskId || '');
     $scope.needsReason = () => Object.prototype.hasOwnProperty.call(REASON_LABELS, context.op.code);
-    $scope.reasonLabel = () => REASON_LABELS[context.op.code];
+    // 后加签 hands the task on: what the holder writes is also their own opinion on it
+    $scope.reasonLabel = () =>
+      context.op.code === 'ADD_SIGN' && $scope.form.position === 'AFTER' ? '本人意见及加签理由' : REASON_LABELS[context.op.code];
 
     // the filter of the multi-person pickers: by name, unit, post or user id
     $scope.matches = function(person) {
@@ -412,7 +421,11 @@ const DialogController = [
       $scope.sending = true;
       api.perform(context.taskId, context.op.action, dialog.body($scope.form, $scope.data)).then(
         function(answer) {
-          $scope.$close({message: (answer && answer.message) || context.op.label + '成功'});
+          $scope.$close({
+            message: (answer && answer.message) || context.op.label + '成功',
+            // 后加签 passes the task to the added approver
+            leaves: context.op.leaves || (context.op.code === 'ADD_SIGN' && $scope.form.position === 'AFTER')
+          });
         },
         function(error) {
           // refused (4xx with the server's reason) or failed: say why and let the official correct it
@@ -488,7 +501,7 @@ const BarController = [
               message: result.message,
               duration: 8000
             });
-            if (op.leaves) {
+            if (result.leaves) {
               closeTask();
             } else {
               // the task stays: reload it (and so its operations) and the list
