@@ -48,8 +48,13 @@ public final class Browser {
         return driver;
     }
 
-    /** Logs in through the Camunda login page of {@code app}, as a person does. */
+    /** Logs in through the Camunda login page of {@code app}, as a person does (demo password). */
     public static void login(WebDriver driver, int port, String app, String user) {
+        login(driver, port, app, user, "demo");
+    }
+
+    /** Logs in through the Camunda login page of {@code app} with the given password. */
+    public static void login(WebDriver driver, int port, String app, String user, String secret) {
         driver.get("http://localhost:" + port + "/camunda/app/" + app + "/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.ignoring(StaleElementReferenceException.class);
@@ -59,9 +64,9 @@ public final class Browser {
         // the form's autofocus may move the caret to the user name while we type: type until both hold it
         wait.until(d -> {
             fill(d.findElement(username), user);
-            fill(d.findElement(password), "demo");
+            fill(d.findElement(password), secret);
             return user.equals(d.findElement(username).getDomProperty("value"))
-                    && "demo".equals(d.findElement(password).getDomProperty("value"));
+                    && secret.equals(d.findElement(password).getDomProperty("value"));
         });
         driver.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(password));

@@ -32,6 +32,10 @@ export default {
     fallbackLocale: 'zh-CN'
   },
 
+  // our additions, served from scripts/streetgov/ (no CDN): 审批操作 on the open task and
+  // 抄送我的 in the header; see streetgov/approval-operations.js
+  customScripts: ['scripts/streetgov/approval-operations'],
+
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -1,0 +1,36 @@
+/*
+ * Our additions to Camunda Tasklist, loaded through `customScripts` in ../config.js:
+ *   - 审批操作 on the open task (退回, 退回发起人, 转办, 委派, 处理完毕交还, 加签, 减签, 签署加签意见,
+ *     抄送, 催办), see task-operations.js;
+ *   - 抄送我的 in the header, see copies.js.
+ *
+ * Tasklist 7.24 imports each custom script as an ES module before it starts AngularJS. Our parts are
+ * AngularJS views (ViewsProvider.registerDefaultView with a template and a controller) registered on
+ * the module "cam.tasklist.custom", which Tasklist creates for custom scripts and starts with the
+ * application; so they get Tasklist's own services ($uibModal, Notifications, $http) and the scope
+ * of the plugin point (taskData). The module's default export is the list of Tasklist's newer
+ * plain-JavaScript plugins, of which we have none.
+ *
+ * Everything is served by the application itself (no CDN) and stays within the webapps'
+ * Content-Security-Policy: no inline script, styles in a served stylesheet.
+ */
+
+import {registerApi} from './api.js';
+import {registerTaskOperations} from './task-operations.js';
+import {registerCopies} from './copies.js';
+
+function addStylesheet() {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.type = 'text/css';
+  link.href = new URL('./approval-operations.css', import.meta.url).href;
+  document.head.appendChild(link);
+}
+
+const ngModule = window.angular.module('cam.tasklist.custom');
+registerApi(ngModule);
+registerTaskOperations(ngModule);
+registerCopies(ngModule);
+addStylesheet();
+
+export default [];
