@@ -103,6 +103,21 @@ class ApprovalOperationsHttpTest extends DelegationApprovalTestSupport {
         assertThat(session.postJson("/api/tasks/" + review.getId() + "/urge", Map.of()).status()).isEqualTo(200);
     }
 
+    @Test
+    void shouldRefuseToCompleteASignTaskThroughTheEngineApi() {
+        ProcessInstance instance = start(List.of("S01"));
+        Task review = capacityTask(instance, "S01");
+        String colleague = colleague(cn.streetgov.org.domain.PostRole.STREET_OFFICE, "S01", "吴", "科员");
+        org.camunda.bpm.engine.identity.User account = identityService.createUserQuery().userId(colleague).singleResult();
+        account.setPassword("Qianming-2026!");
+        identityService.saveUser(account);
+        by("s01-off", u -> signatures.addSign(u, review.getId(), List.of(colleague), "BEFORE", "请先提意见"));
+        Task sign = taskService.createTaskQuery().taskParentTaskId(review.getId()).singleResult();
+        assertRefused(Http.as(port, colleague, "Qianming-2026!").postJson("/engine-rest/task/" + sign.getId()
+                + "/complete", Map.of()), 400, "加签任务");
+        assertThat(taskService.createTaskQuery().taskId(sign.getId()).count()).isEqualTo(1);
+    }
+
     private static void assertRefused(Http.Response response, int status, String reason) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.json().path("message").asText()).contains(reason);
