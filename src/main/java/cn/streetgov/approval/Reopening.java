@@ -139,8 +139,17 @@ class Reopening {
         String instanceId = done.getProcessInstanceId();
         ProcessGraph graph = graph(done.getProcessDefinitionId());
         String activity = done.getTaskDefinitionKey();
+        // what was decided after it, in the order the case's record keeps (the history's times may
+        // be whole seconds, too coarse to order steps done within one second)
+        Long mine = decisions.latest(done.getId(), CaseDecision.Type.DECISION).map(CaseDecision::getId).orElse(null);
+        for (CaseDecision later : decisions.ofProcessInstance(instanceId)) {
+            if (mine != null && later.getId() > mine && later.getType() == CaseDecision.Type.DECISION
+                    && !done.getId().equals(later.getTaskId()) && graph.leadsTo(activity, later.getTaskKey())) {
+                throw new ConflictException("下一步「" + later.getStepName() + "」已经办理，不能撤回");
+            }
+        }
         for (HistoricTaskInstance later : completedTasks(instanceId)) {
-            if (later.getStartTime() != null && !later.getStartTime().before(done.getEndTime())
+            if (mine == null && later.getStartTime() != null && later.getStartTime().after(done.getEndTime())
                     && !later.getId().equals(done.getId()) && graph.leadsTo(activity, later.getTaskDefinitionKey())) {
                 throw new ConflictException("下一步「" + later.getName() + "」已经办理，不能撤回");
             }
@@ -364,7 +373,8 @@ class Reopening {
         if (allowed.isNegative() || allowed.isZero()) {
             allowed = Duration.ofDays(1);
         }
-        task.setDueDate(new Date(now.getTime() + allowed.toMillis()));
+        // whole seconds, as the engine keeps due dates on MariaDB/MySQL
+        task.setDueDate(new Date((now.getTime() + allowed.toMillis()) / 1000 * 1000));
         tasks.saveTask(task);
     }
 

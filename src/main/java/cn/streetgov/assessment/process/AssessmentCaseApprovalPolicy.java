@@ -6,6 +6,7 @@ import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
 import cn.streetgov.casework.ApprovalPolicy;
 import cn.streetgov.casework.CaseClock;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,8 @@ class AssessmentCaseApprovalPolicy implements ApprovalPolicy {
         if (!Elements.SELF_EVALUATE.equals(taskKey)) {
             return Map.of();
         }
-        LocalDateTime due = CaseClock.now().plusDays(properties.selfEvaluationDays());
+        // whole seconds: the engine keeps due dates and timers without milliseconds on MariaDB/MySQL
+        LocalDateTime due = CaseClock.now().truncatedTo(ChronoUnit.SECONDS).plusDays(properties.selfEvaluationDays());
         Map<String, Object> refreshed = new LinkedHashMap<>();
         refreshed.put(Vars.SELF_EVALUATION_DUE, CaseClock.toDate(due));
         refreshed.put(Vars.SELF_EVALUATION_DUE_TEXT, AttachFiguresDelegate.DISPLAY.format(due));

@@ -10,6 +10,7 @@ import cn.streetgov.whistle.domain.WhistleCaseService;
 import cn.streetgov.whistle.process.WhistleProcess.Elements;
 import cn.streetgov.whistle.process.WhistleProcess.Vars;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +49,8 @@ class WhistleApprovalPolicy implements ApprovalPolicy {
     @Override
     public Map<String, Object> beforeReopening(String taskKey, Map<String, Object> variables) {
         Map<String, Object> refreshed = new LinkedHashMap<>();
-        LocalDateTime now = CaseClock.now();
+        // whole seconds: the engine keeps due dates and timers without milliseconds on MariaDB/MySQL
+        LocalDateTime now = CaseClock.now().truncatedTo(ChronoUnit.SECONDS);
         if (Elements.REPORT.equals(taskKey) && variables.get(Vars.REPORT_MINUTES) instanceof Number minutes) {
             LocalDateTime deadline = now.plusMinutes(minutes.longValue());
             refreshed.put(Vars.REPORT_DEADLINE, CaseClock.toDate(deadline));
@@ -117,7 +119,7 @@ class WhistleApprovalPolicy implements ApprovalPolicy {
             boolean member = userGroups.contains(PostRole.DEPARTMENT.groupId(code)) || org.findAgency(orgCode, code)
                     .map(agency -> userGroups.contains(PostRole.AGENCY.groupId(agency.getCode()))).orElse(false);
             if (member && !summoned.contains(code)) {
-                LocalDateTime deadline = CaseClock.now().plusMinutes(minutes.longValue());
+                LocalDateTime deadline = CaseClock.now().truncatedTo(ChronoUnit.SECONDS).plusMinutes(minutes.longValue());
                 cases.summonAnother(caseId.longValue(), code, deadline);
                 Map<String, Object> local = new LinkedHashMap<>();
                 local.put(Vars.DEPT_CODE, code);
