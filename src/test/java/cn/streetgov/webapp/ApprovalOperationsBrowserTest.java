@@ -315,7 +315,9 @@ class ApprovalOperationsBrowserTest {
         click(driver, By.cssSelector("a.sg-copies-link"));
         By row = By.xpath("//div[contains(@class,'sg-copies-modal')]//tr[contains(@class,'sg-copy')]"
                 + "[.//td[contains(@class,'sg-copy-note')][normalize-space()='" + note + "']]");
-        WebElement copy = await(driver).until(d -> d.findElements(row).stream().findFirst().orElse(null));
+        // the list shows once the dialog has opened (a row's text is empty while it is still hidden)
+        WebElement copy = await(driver).until(d -> d.findElements(row).stream()
+                .filter(r -> r.getText().contains(caseNo(instance))).findFirst().orElse(null));
         assertThat(copy.getText()).contains(caseNo(instance), "确认编随事转");
         screenshot("copies-2-list");
         click(driver, By.xpath("//div[contains(@class,'sg-copies-modal')]//tr[contains(@class,'sg-copy')]"

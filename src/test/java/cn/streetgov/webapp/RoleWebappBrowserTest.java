@@ -231,10 +231,24 @@ class RoleWebappBrowserTest {
 
     /** Tasklist: 启动流程, pick the process, wait until its Camunda start form shows {@code fieldLabel}. */
     private void openStartForm(String processName, String fieldLabel) {
-        click(driver, By.xpath("//a[normalize-space()='启动流程']"));
-        click(driver, By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a"
-                + "[normalize-space()=" + literal(processName) + "]"));
-        await().until(d -> !d.findElements(By.cssSelector(".modal-content .fjs-form")).isEmpty());
+        // a busy machine sometimes loses the click on the process while Tasklist re-renders its list:
+        // close the dialog and pick it again (as a person would), at most three times
+        for (int attempt = 1; ; attempt++) {
+            click(driver, By.xpath("//a[normalize-space()='启动流程']"));
+            click(driver, By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a"
+                    + "[normalize-space()=" + literal(processName) + "]"));
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                        .until(d -> !d.findElements(By.cssSelector(".modal-content .fjs-form")).isEmpty());
+                break;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+                await().until(d -> d.findElements(By.cssSelector(".modal-content")).isEmpty());
+            }
+        }
         awaitText(driver, fieldLabel);
     }
 
