@@ -66,13 +66,12 @@ public class ApprovalOperations {
     private final CaseCopyRepository copies;
     private final ObjectProvider<ApprovalPolicy> policies;
     private final ObjectProvider<EscalationPolicy> escalations;
-    private final ObjectProvider<TaskDecisions> declarations;
     private final RuntimeService engineRuntime;
 
     ApprovalOperations(TaskAccess access, Reopening reopening, OperationRecord record, DecisionRecord decisions,
             EngineWork engine, TaskService tasks, HistoryService history, IdentityService identity, AuditTrail audit,
             OrgDirectory orgs, CaseCopyRepository copies, ObjectProvider<ApprovalPolicy> policies,
-            ObjectProvider<EscalationPolicy> escalations, ObjectProvider<TaskDecisions> declarations,
+            ObjectProvider<EscalationPolicy> escalations,
             RuntimeService engineRuntime) {
         this.engineRuntime = engineRuntime;
         this.access = access;
@@ -88,7 +87,6 @@ public class ApprovalOperations {
         this.copies = copies;
         this.policies = policies;
         this.escalations = escalations;
-        this.declarations = declarations;
     }
 
     // ------------------------------------------------------------------ what the caller may do
@@ -179,7 +177,7 @@ public class ApprovalOperations {
     private ReturnTarget view(Reopening.Target target, CaseRef ref) {
         String assignee = target.toStarter() ? access.starter(ref.processInstanceId())
                 : target.previous() == null ? null : target.previous().getAssignee();
-        String name = nameOf(assignee);
+        String name = displayName(assignee);
         StringBuilder label = new StringBuilder(target.toStarter() ? "退回发起人：" + target.name() : target.name());
         List<String> about = new ArrayList<>();
         if (target.elementValue() != null) {
@@ -244,7 +242,7 @@ public class ApprovalOperations {
                 : target.previous() == null ? null : target.previous().getAssignee();
         signatures().dropOpenSigns(task);
         Reopening.Plan plan = reopening.planReturn(task, target);
-        Task reopened = reopening.execute(plan, policy, mayStillDo(to, target) ? to : null);
+        Task reopened = reopening.execute(plan, policy, exists(to) ? to : null);
         OperationRecord.Step step = step(ref, task);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("toActivityId", target.activityId());
@@ -271,8 +269,8 @@ public class ApprovalOperations {
                 : "，由 " + displayName(reopened.getAssignee()) + " 重新办理"), reopened.getId());
     }
 
-    /** Whether the person who did the step before may still do it (still in one of its groups). */
-    private boolean mayStillDo(String userId, Reopening.Target target) {
+    /** Whether the person who did the step before still has an account (else the task goes to its groups). */
+    private boolean exists(String userId) {
         return userId != null && engine.privileged(() -> identity.createUserQuery().userId(userId).count()) > 0;
     }
 
@@ -708,10 +706,6 @@ public class ApprovalOperations {
         }
         User user = engine.privileged(() -> identity.createUserQuery().userId(userId).singleResult());
         return user == null ? userId : displayName(user);
-    }
-
-    private String nameOf(String userId) {
-        return userId == null ? null : displayName(userId);
     }
 
     static String displayName(User user) {
