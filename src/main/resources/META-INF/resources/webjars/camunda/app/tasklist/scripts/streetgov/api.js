@@ -1,5 +1,5 @@
 /*
- * The calls of the approval operations and of 抄送我的 to our own REST API under /api (not the
+ * The calls of the approval operations, 抄送我的, 消息, 已办/我发起的 and the case record to our own REST API under /api (not the
  * engine API of the webapp): an AngularJS service "streetgovApi" whose promises are $q promises.
  *
  * The calls use fetch, not $http: Tasklist turns every failed $http call into a notification of its
@@ -108,6 +108,18 @@ export function registerApi(ngModule) {
         });
       }
 
+      /** '?a=1&b=x' of the parameters that have a value ('' when none has). */
+      function query(params) {
+        const parts = [];
+        Object.keys(params || {}).forEach(function(name) {
+          const value = params[name];
+          if (value !== undefined && value !== null && value !== '') {
+            parts.push(encodeURIComponent(name) + '=' + encodeURIComponent(value));
+          }
+        });
+        return parts.length ? '?' + parts.join('&') : '';
+      }
+
       function taskPath(taskId, what) {
         return '/tasks/' + encodeURIComponent(taskId) + '/' + what;
       }
@@ -135,6 +147,35 @@ export function registerApi(ngModule) {
         },
         markCopyRead: function(copyId) {
           return request('POST', '/copies/' + encodeURIComponent(copyId) + '/read', {});
+        },
+        /** 消息: {unread, total, items (newest first)}. */
+        notifications: function(page, size) {
+          return request('GET', '/notifications' + query({page: page, size: size}));
+        },
+        unreadNotifications: function() {
+          return request('GET', '/notifications/unread-count');
+        },
+        markNotificationRead: function(id) {
+          return request('POST', '/notifications/' + encodeURIComponent(id) + '/read', {});
+        },
+        markAllNotificationsRead: function() {
+          return request('POST', '/notifications/read-all', {});
+        },
+        /** 已办 (which = 'done') or 我发起的 (which = 'started'): {total, items}. */
+        cases: function(which, params) {
+          return request('GET', '/cases/' + (which === 'started' ? 'started' : 'done') + query(params));
+        },
+        /** One case as the lists show it: number, subject, state, current steps, outcome. */
+        caseSummary: function(processInstanceId) {
+          return request('GET', '/cases/' + encodeURIComponent(processInstanceId));
+        },
+        /** The case's record: {case, steps, opinions, reports}. */
+        caseRecord: function(processInstanceId) {
+          return request('GET', '/cases/' + encodeURIComponent(processInstanceId) + '/record');
+        },
+        /** The case's diagram: {xml, completed, active, flows}. */
+        caseDiagram: function(processInstanceId) {
+          return request('GET', '/cases/' + encodeURIComponent(processInstanceId) + '/diagram');
         }
       };
     }

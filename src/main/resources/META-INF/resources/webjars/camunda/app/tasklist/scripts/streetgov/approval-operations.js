@@ -2,7 +2,11 @@
  * Our additions to Camunda Tasklist, loaded through `customScripts` in ../config.js:
  *   - 审批操作 on the open task (退回, 退回发起人, 转办, 委派, 处理完毕交还, 加签, 减签, 签署加签意见,
  *     抄送, 催办), see task-operations.js;
- *   - 抄送我的 in the header, see copies.js.
+ *   - 抄送我的 in the header, see copies.js;
+ *   - 消息 (the inbox with its unread count) in the header, see inbox.js;
+ *   - 已办 / 我发起的 in the header, see workspace.js;
+ *   - 审批记录 and 流程图 (the path taken) of the open task and of every case the official may read,
+ *     see case-view.js and diagram.js.
  *
  * Tasklist 7.24 imports each custom script as an ES module before it starts AngularJS. Our parts are
  * AngularJS views (ViewsProvider.registerDefaultView with a template and a controller) registered on
@@ -18,6 +22,9 @@
 import {registerApi} from './api.js';
 import {registerTaskOperations} from './task-operations.js';
 import {registerCopies} from './copies.js';
+import {registerCaseView} from './case-view.js';
+import {registerInbox} from './inbox.js';
+import {registerWorkspace} from './workspace.js';
 
 function addStylesheet() {
   const link = document.createElement('link');
@@ -31,6 +38,9 @@ const ngModule = window.angular.module('cam.tasklist.custom');
 registerApi(ngModule);
 registerTaskOperations(ngModule);
 registerCopies(ngModule);
+registerCaseView(ngModule);
+registerInbox(ngModule);
+registerWorkspace(ngModule);
 addStylesheet();
 
 export default [];
