@@ -7,8 +7,6 @@ import static cn.streetgov.webapp.WebappProbe.click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.streetgov.delegation.process.PowerDelegationProcess;
-import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
-import cn.streetgov.casework.CaseClock;
 import cn.streetgov.org.domain.OrgAdministration;
 import cn.streetgov.org.domain.Person;
 import cn.streetgov.org.domain.PersonRepository;
@@ -22,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -346,26 +343,11 @@ class ApprovalOperationsBrowserTest {
 
     /** A power delegation of 城管 to 东华街道 whose capacity review the street has completed. */
     private ProcessInstance caseAtStaffingConfirmation() {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.DEPT_CODE, "CGZF");
-        vars.put(Vars.POWER_ITEM_CODES, "CGZF-XK-001");
-        vars.put(Vars.TARGET_ORG_CODES, "S01");
-        vars.put(Vars.DELEGATION_METHOD, "DEVOLVE");
-        vars.put(Vars.LEGAL_BASIS, "《城市道路管理条例》（" + UUID.randomUUID().toString().substring(0, 8) + "）");
-        vars.put(Vars.REASON, "直接面向群众，由街道承担更方便有效");
-        vars.put(Vars.STAFFING_TRANSFER, 1);
-        vars.put(Vars.EFFECTIVE_DATE, CaseClock.today().toString());
-        ProcessInstance instance = Officials.as(engine, "cgzf-off",
-                () -> runtimeService.startProcessInstanceByKey(PowerDelegationProcess.KEY, vars));
-        Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(PowerDelegationProcess.REVIEW_CAPACITY).singleResult();
-        Officials.complete(engine, "s01-off", review, Map.of(Vars.CAPACITY_DECISION, "ACCEPT"));
-        return instance;
+        return DemoCases.delegationAtStaffingConfirmation(engine);
     }
 
     private String caseNo(ProcessInstance instance) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-                .getBusinessKey();
+        return DemoCases.caseNo(engine, instance);
     }
 
     private Task staffingTask(ProcessInstance instance) {
