@@ -86,7 +86,16 @@ public class CaseRecordView {
                 operations.displayName(entry.getActorUser()), orgCode(entry.getActorGroup()),
                 groupName(entry.getActorGroup()), entry.getActorPost(),
                 entry.getDecidedAt() == null ? null : entry.getDecidedAt().atZone(CaseClock.zone()).toOffsetDateTime(),
-                entry.getStepName(), entry.getDecision(), entry.getDecisionLabel(), entry.getTaskId());
+                entry.getStepName(), entry.getDecision(), readable(entry.getDecisionLabel()), entry.getTaskId());
+    }
+
+    /**
+     * A decision's label as people read it, or null: a step without a choice (a whistle's report)
+     * records a code as its decision and label (REPORTED), which says nothing to a person — its type
+     * and text do.
+     */
+    public static String readable(String decisionLabel) {
+        return decisionLabel == null || decisionLabel.matches("[A-Z][A-Z0-9_]*") ? null : decisionLabel;
     }
 
     /** The Chinese name of a Camunda group (东华街道办事处 for street-office-S01), or null. */

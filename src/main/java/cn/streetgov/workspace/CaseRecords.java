@@ -118,16 +118,8 @@ class CaseRecords {
                 task.getName()), userId, names.person(userId), names.group(group), post, CaseNames.at(task.getStartTime()),
                 CaseNames.at(task.getEndTime()), open ? null
                         : Durations.chinese(Duration.between(task.getStartTime().toInstant(), task.getEndTime().toInstant())),
-                state, entry == null ? null : label(entry.getDecisionLabel()), entry == null ? null : entry.getComment(),
+                state, entry == null ? null : CaseRecordView.readable(entry.getDecisionLabel()), entry == null ? null : entry.getComment(),
                 opinion == null ? null : opinion.typeLabel());
-    }
-
-    /**
-     * A decision's label as people read it: a step without a choice (a report) records a code as its
-     * decision (REPORTED), which is no label; its opinion and type say what it was.
-     */
-    static String label(String decisionLabel) {
-        return decisionLabel == null || decisionLabel.matches("[A-Z][A-Z0-9_]*") ? null : decisionLabel;
     }
 
     private String firstGroup(HistoricTaskInstance task, boolean open) {

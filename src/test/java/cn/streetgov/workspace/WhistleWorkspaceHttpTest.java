@@ -45,6 +45,12 @@ class WhistleWorkspaceHttpTest extends WorkspaceTestSupport {
         assertThat(reportSteps).hasSize(2).allSatisfy(step -> {
             assertThat(step.path("stateLabel").asText()).isEqualTo("已完成");
             assertThat(step.path("typeLabel").asText()).isEqualTo("办理意见");
+            // a report has no choice: its recorded code (REPORTED) is no label for a person
+            assertThat(step.path("decisionLabel").isNull()).isTrue();
+        });
+        assertThat(record.path("opinions")).hasSize(2).allSatisfy(opinion -> {
+            assertThat(opinion.path("decisionLabel").isNull()).isTrue();
+            assertThat(opinion.path("typeLabel").asText()).isEqualTo("办理意见");
         });
         assertThat(reportSteps).extracting(step -> step.path("orgName").asText())
                 .containsExactlyInAnyOrder("东华派出所", "东华城管执法中队");
