@@ -2,7 +2,6 @@ package cn.streetgov.workspace;
 
 import cn.streetgov.approval.CaseRecordView;
 import cn.streetgov.approval.EngineWork;
-import cn.streetgov.common.NotFoundException;
 import cn.streetgov.security.CurrentUser;
 import cn.streetgov.workspace.CaseViews.Diagram;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.springframework.stereotype.Service;
@@ -35,12 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 class CaseDiagrams {
 
     private final CaseRecordView view;
+    private final CaseItems items;
     private final EngineWork engine;
     private final HistoryService history;
     private final RepositoryService repository;
 
-    CaseDiagrams(CaseRecordView view, EngineWork engine, HistoryService history, RepositoryService repository) {
+    CaseDiagrams(CaseRecordView view, CaseItems items, EngineWork engine, HistoryService history,
+            RepositoryService repository) {
         this.view = view;
+        this.items = items;
         this.engine = engine;
         this.history = history;
         this.repository = repository;
@@ -49,12 +50,7 @@ class CaseDiagrams {
     @Transactional(readOnly = true)
     public Diagram diagram(CurrentUser user, String processInstanceId) {
         view.requireMayRead(user, processInstanceId);
-        HistoricProcessInstance instance = engine.privileged(() -> history.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).singleResult());
-        if (instance == null) {
-            throw new NotFoundException("案件不存在：" + processInstanceId);
-        }
-        String definitionId = instance.getProcessDefinitionId();
+        String definitionId = items.head(processInstanceId).processDefinitionId();
         Set<String> completed = new TreeSet<>();
         Set<String> active = new TreeSet<>();
         Set<String> reached = new TreeSet<>();

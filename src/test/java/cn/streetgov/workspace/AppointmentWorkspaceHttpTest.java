@@ -8,7 +8,6 @@ import cn.streetgov.casework.CaseClock;
 import cn.streetgov.org.OrgDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +87,6 @@ class AppointmentWorkspaceHttpTest extends WorkspaceTestSupport {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static List<String> values(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asText()));
-        return values;
-    }
 
     private ProcessInstance start(String candidate) {
         directory.appointHead(AGENCY, "原所长", "东华派出所所长", LocalDate.of(2024, 1, 1));

@@ -9,7 +9,6 @@ import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
 import cn.streetgov.assessment.process.AssessmentProcess;
 import cn.streetgov.test.Officials;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,12 +94,6 @@ class AssessmentWorkspaceHttpTest extends WorkspaceTestSupport {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static List<String> values(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asText()));
-        return values;
-    }
 
     private static String periodLabel(String period) {
         if (period.length() == 4) {

@@ -177,12 +177,6 @@ class DelegationWorkspaceHttpTest extends WorkspaceTestSupport {
 
     // ---------------------------------------------------------------- helpers
 
-    private static List<String> values(JsonNode array) {
-        List<String> values = new java.util.ArrayList<>();
-        array.forEach(node -> values.add(node.asText()));
-        return values;
-    }
-
     private ProcessInstance atStaffing() {
         ProcessInstance instance = start();
         complete("s01-off", capacityTask(instance, "S01"), Map.of(Vars.CAPACITY_DECISION, CAPACITY_ACCEPT));

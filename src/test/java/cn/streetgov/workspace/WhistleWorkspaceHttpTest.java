@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.streetgov.whistle.process.WhistleProcess;
 import cn.streetgov.whistle.process.WhistleProcess.Vars;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,12 +105,6 @@ class WhistleWorkspaceHttpTest extends WorkspaceTestSupport {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static List<String> values(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asText()));
-        return values;
-    }
 
     private ProcessInstance blow() {
         Map<String, Object> vars = new HashMap<>();

@@ -45,6 +45,13 @@ abstract class WorkspaceTestSupport extends ProcessTestSupport {
         return values;
     }
 
+    /** The texts of a JSON array of strings. */
+    static List<String> values(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.asText()));
+        return values;
+    }
+
     JsonNode caseOf(String user, ProcessInstance instance) {
         return ok(user, "/api/cases/" + instance.getId());
     }
