@@ -54,36 +54,37 @@ class CaseIndexBackfill {
     /** Indexes every case not yet indexed; answers how many. */
     int run() {
         int added = 0;
+        int failed = 0;
         try {
             List<HistoricProcessInstance> batch;
             do {
-                batch = missing();
+                // those that could not be added stay missing, first in the order: skip them
+                batch = missing(failed);
                 for (HistoricProcessInstance instance : batch) {
                     try {
                         transaction.executeWithoutResult(status -> add(instance));
                         added++;
                     } catch (RuntimeException e) {
-                        // indexed meanwhile by the engine's listeners, or unreadable: never retried in a loop
+                        failed++;
                         log.warn("案件 {} 未能补入案件索引：{}", instance.getId(), e.toString());
-                        return added;
                     }
                 }
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
             log.warn("补建案件索引中断：{}", e.toString());
         }
-        if (added > 0) {
-            log.info("案件索引：补入 {} 个早先的案件", added);
+        if (added > 0 || failed > 0) {
+            log.info("案件索引：补入 {} 个早先的案件，{} 个未能补入", added, failed);
         }
         return added;
     }
 
-    private List<HistoricProcessInstance> missing() {
+    private List<HistoricProcessInstance> missing(int skip) {
         String table = management.getTableName(HistoricProcessInstance.class);
         return history.createNativeHistoricProcessInstanceQuery()
                 .sql("select * from " + table + " p where not exists (select 1 from case_index i"
-                        + " where i.process_instance_id = p.ID_)")
-                .listPage(0, BATCH);
+                        + " where i.process_instance_id = p.ID_) order by p.ID_")
+                .listPage(skip, BATCH);
     }
 
     private void add(HistoricProcessInstance instance) {
