@@ -9,6 +9,7 @@ import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.casework.EscalationPolicy;
 import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.casework.TaskDecisions;
+import cn.streetgov.common.BusinessException;
 import cn.streetgov.common.ConflictException;
 import cn.streetgov.common.ForbiddenException;
 import cn.streetgov.common.InvalidInputException;
@@ -200,9 +201,7 @@ public class ApprovalOperations {
 
     /** The Chinese name of a street, department or agency code, else the code. */
     private String elementLabel(String code) {
-        return orgs.findUnit(code).map(u -> u.getName())
-                .or(() -> orgs.findDepartment(code).map(d -> d.getName()))
-                .or(() -> orgs.findAgency(code).map(a -> a.getName())).orElse(code);
+        return orgs.nameOf(code).orElse(code);
     }
 
     public record Done(String message, String taskId) {
@@ -280,6 +279,52 @@ public class ApprovalOperations {
     public Done withdraw(CurrentUser user, String historicTaskId, String reason) {
         TaskAccess.refuseAuditor(user);
         String why = required(reason, "撤回理由");
+        Withdrawal withdrawal = withdrawal(user, historicTaskId, audit::takeTurn);
+        HistoricTaskInstance done = withdrawal.done();
+        CaseRef ref = withdrawal.ref();
+        Task reopened = reopening.execute(withdrawal.plan(), withdrawal.policy(), user.userId());
+        OperationRecord.Step step = new OperationRecord.Step(ref, done.getId(), done.getTaskDefinitionKey(),
+                done.getName());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reopenedTaskId", reopened.getId());
+        record.record(step, CaseDecision.Type.WITHDRAW, done.getTaskDefinitionKey(), "撤回：" + done.getName(), why,
+                details, user.userId(), decisions.latest(done.getId(), CaseDecision.Type.DECISION)
+                        .map(CaseDecision::getActorGroup).orElse(null));
+        return new Done("已撤回「" + done.getName() + "」，请重新办理", reopened.getId());
+    }
+
+    /**
+     * Whether the user may withdraw the completed task now — exactly what {@link #withdraw} would allow
+     * (the same checks, run without changing anything), for lists that offer 撤回 only where it works.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayWithdraw(CurrentUser user, String historicTaskId) {
+        if (historicTaskId == null) {
+            return false;
+        }
+        try {
+            TaskAccess.refuseAuditor(user);
+            withdrawal(user, historicTaskId, processInstanceId -> {
+            });
+            return true;
+        } catch (BusinessException refused) {
+            return false;
+        }
+    }
+
+    /** A withdrawal the rules allow, worked out before anything changes. */
+    private record Withdrawal(HistoricTaskInstance done, CaseRef ref, ApprovalPolicy policy, Reopening.Plan plan) {
+    }
+
+    /**
+     * The rules of 撤回, in this order; a refusal is thrown with its Chinese reason.
+     *
+     * @param beforePlanning what to do once the task is known to be the caller's and the case's policy
+     *        allows it, before the engine's state is read for the plan (the withdrawal takes its turn on
+     *        the case there)
+     */
+    private Withdrawal withdrawal(CurrentUser user, String historicTaskId,
+            java.util.function.Consumer<String> beforePlanning) {
         HistoricTaskInstance done = access.historicTask(historicTaskId);
         if (done.getEndTime() == null || !Reopening.COMPLETED.equals(done.getDeleteReason())) {
             throw new ConflictException("任务「" + done.getName() + "」尚未办理完成，无需撤回");
@@ -297,21 +342,12 @@ public class ApprovalOperations {
         if (ref == null || !ref.running()) {
             throw new ConflictException("案件已办结，不能撤回");
         }
-        if (policy(ref.processKey()).forbidden(done.getTaskDefinitionKey()).contains(ApprovalOperation.WITHDRAW)) {
+        ApprovalPolicy policy = policy(ref.processKey());
+        if (policy.forbidden(done.getTaskDefinitionKey()).contains(ApprovalOperation.WITHDRAW)) {
             throw new ForbiddenException("「" + done.getName() + "」办理后不允许撤回");
         }
-        audit.takeTurn(ref.processInstanceId());
-        ApprovalPolicy policy = policy(ref.processKey());
-        Reopening.Plan plan = reopening.planWithdrawal(done, policy, this::requireUntouched);
-        Task reopened = reopening.execute(plan, policy, user.userId());
-        OperationRecord.Step step = new OperationRecord.Step(ref, done.getId(), done.getTaskDefinitionKey(),
-                done.getName());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reopenedTaskId", reopened.getId());
-        record.record(step, CaseDecision.Type.WITHDRAW, done.getTaskDefinitionKey(), "撤回：" + done.getName(), why,
-                details, user.userId(), decisions.latest(done.getId(), CaseDecision.Type.DECISION)
-                        .map(CaseDecision::getActorGroup).orElse(null));
-        return new Done("已撤回「" + done.getName() + "」，请重新办理", reopened.getId());
+        beforePlanning.accept(ref.processInstanceId());
+        return new Withdrawal(done, ref, policy, reopening.planWithdrawal(done, policy, this::requireUntouched));
     }
 
     /** Refuses to cancel a task someone has claimed or decided on (the withdrawal comes too late). */
@@ -700,7 +736,7 @@ public class ApprovalOperations {
     }
 
     /** A person's name as Chinese officials write it (family name first), else the user id. */
-    String displayName(String userId) {
+    public String displayName(String userId) {
         if (userId == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package cn.streetgov.approval;
 
 import cn.streetgov.audit.AuditTrail;
 import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.CaseIndex;
 import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.casework.TaskDecisions;
@@ -25,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reading a case's typed record of opinions (审批意见) and the copies sent to the caller (抄送我的).
  * A case is read by those who took part in it, were copied on it, started it, or whose
- * organisation it belongs to (a task of it is theirs) — and by auditors and administrators.
+ * organisation it belongs to (a task of it is theirs, or its workflow names the organisation, see
+ * {@link CaseIndex#orgCodes}) — and by auditors and administrators. The officials' workspace asks the
+ * same ({@link #requireMayRead(CurrentUser, String)}).
  */
 @Service
 public class CaseRecordView {
@@ -40,10 +43,12 @@ public class CaseRecordView {
     private final ApprovalOperations operations;
     private final AuditTrail audit;
     private final ObjectProvider<TaskDecisions> declarations;
+    private final CaseIndex index;
 
     CaseRecordView(EngineWork engine, HistoryService history, TaskService tasks, DecisionRecord decisions,
             CaseCopyRepository copies, TaskAccess access, OperationRecord record, ApprovalOperations operations,
-            AuditTrail audit, ObjectProvider<TaskDecisions> declarations) {
+            AuditTrail audit, ObjectProvider<TaskDecisions> declarations, CaseIndex index) {
+        this.index = index;
         this.engine = engine;
         this.history = history;
         this.tasks = tasks;
@@ -64,24 +69,38 @@ public class CaseRecordView {
 
     @Transactional(readOnly = true)
     public List<Opinion> opinions(CurrentUser user, String processInstanceId) {
-        CaseRef ref = CaseRef.of(engine, history, processInstanceId);
-        if (ref == null) {
-            throw new NotFoundException("案件不存在：" + processInstanceId);
-        }
-        requireMayRead(user, ref);
+        requireMayRead(user, processInstanceId);
         List<Opinion> opinions = new ArrayList<>();
         for (CaseDecision entry : decisions.ofProcessInstance(processInstanceId)) {
-            if (entry.getType() == CaseDecision.Type.SYSTEM) {
-                continue;
+            if (entry.getType() != CaseDecision.Type.SYSTEM) {
+                opinions.add(opinion(entry));
             }
-            String type = type(entry);
-            opinions.add(new Opinion(type, label(type), entry.getComment(), entry.getActorUser(),
-                    operations.displayName(entry.getActorUser()), orgCode(entry.getActorGroup()),
-                    record.groupName(entry.getActorGroup()), entry.getActorPost(),
-                    entry.getDecidedAt() == null ? null : entry.getDecidedAt().atZone(CaseClock.zone()).toOffsetDateTime(),
-                    entry.getStepName(), entry.getDecision(), entry.getDecisionLabel(), entry.getTaskId()));
         }
         return opinions;
+    }
+
+    /** One entry of the record as officials read it (the caller has checked that they may read the case). */
+    public Opinion opinion(CaseDecision entry) {
+        String type = type(entry);
+        return new Opinion(type, label(type), entry.getComment(), entry.getActorUser(),
+                operations.displayName(entry.getActorUser()), orgCode(entry.getActorGroup()),
+                groupName(entry.getActorGroup()), entry.getActorPost(),
+                entry.getDecidedAt() == null ? null : entry.getDecidedAt().atZone(CaseClock.zone()).toOffsetDateTime(),
+                entry.getStepName(), entry.getDecision(), readable(entry.getDecisionLabel()), entry.getTaskId());
+    }
+
+    /**
+     * A decision's label as people read it, or null: a step without a choice (a whistle's report)
+     * records a code as its decision and label (REPORTED), which says nothing to a person — its type
+     * and text do.
+     */
+    public static String readable(String decisionLabel) {
+        return decisionLabel == null || decisionLabel.matches("[A-Z][A-Z0-9_]*") ? null : decisionLabel;
+    }
+
+    /** The Chinese name of a Camunda group (东华街道办事处 for street-office-S01), or null. */
+    public String groupName(String groupId) {
+        return record.groupName(groupId);
     }
 
     /**
@@ -115,7 +134,7 @@ public class CaseRecordView {
     }
 
     /** The organisation code of a group (S01 for street-office-S01), the group itself for district bodies. */
-    static String orgCode(String groupId) {
+    public static String orgCode(String groupId) {
         if (groupId == null) {
             return null;
         }
@@ -130,9 +149,22 @@ public class CaseRecordView {
         return groupId;
     }
 
+    /**
+     * The case is there (404 otherwise) and the user may read it (403 with the Chinese reason
+     * otherwise).
+     */
+    @Transactional(readOnly = true)
+    public void requireMayRead(CurrentUser user, String processInstanceId) {
+        CaseRef ref = CaseRef.of(engine, history, processInstanceId);
+        if (ref == null) {
+            throw new NotFoundException("案件不存在：" + processInstanceId);
+        }
+        requireMayRead(user, ref);
+    }
+
     void requireMayRead(CurrentUser user, CaseRef ref) {
         if (!mayRead(user, ref)) {
-            throw new ForbiddenException("无权查阅案件 " + ref.caseNo() + "：您未参与该案件，也未收到抄送");
+            throw new ForbiddenException("无权查阅案件 " + ref.caseNo() + "：您未参与该案件，也未收到抄送，该案件不属于您所在的单位");
         }
     }
 
@@ -143,6 +175,10 @@ public class CaseRecordView {
         }
         if (user.userId().equals(access.starter(id)) || decisions.tookPart(id, user.userId(), user.groupIds())
                 || copies.existsByProcessInstanceIdAndRecipientUser(id, user.userId())) {
+            return true;
+        }
+        java.util.Set<String> ownOrgs = index.orgCodes(id);
+        if (user.groupIds().stream().map(CaseRecordView::orgCode).anyMatch(ownOrgs::contains)) {
             return true;
         }
         boolean assigned = engine.privileged(() -> history.createHistoricTaskInstanceQuery().processInstanceId(id)

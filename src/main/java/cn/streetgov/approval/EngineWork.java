@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
  * itself: the engine's authorization checks are off for them (an official holds no right to modify a
  * process instance or to create a task), while the caller stays the authenticated user, so that the
  * kernel's listeners and the audit trail name them. The one place the package reaches into the
- * engine's internals.
+ * engine's internals. The officials' workspace reads cases' history through it too (officials hold
+ * no history permission), after checking who may read the case ({@link CaseRecordView}).
  */
 @Component
-class EngineWork {
+public class EngineWork {
 
     private final ProcessEngine engine;
 
@@ -22,13 +23,13 @@ class EngineWork {
         this.engine = engine;
     }
 
-    <T> T privileged(Supplier<T> work) {
+    public <T> T privileged(Supplier<T> work) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         return configuration.getCommandExecutorTxRequired().execute(context -> withoutChecks(context, work));
     }
 
-    void privileged(Runnable work) {
+    public void privileged(Runnable work) {
         privileged(() -> {
             work.run();
             return null;

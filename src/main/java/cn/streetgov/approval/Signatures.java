@@ -3,6 +3,7 @@ package cn.streetgov.approval;
 import cn.streetgov.audit.AuditTrail;
 import cn.streetgov.casework.ApprovalOperation;
 import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.CaseIndex;
 import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.common.ConflictException;
@@ -44,7 +45,8 @@ class Signatures {
     private final Reopening reopening;
 
     Signatures(ApprovalOperations operations, TaskAccess access, OperationRecord record, EngineWork engine,
-            TaskService tasks, AuditTrail audit, CaseSignRepository signs, Reopening reopening) {
+            TaskService tasks, AuditTrail audit, CaseSignRepository signs, Reopening reopening, CaseIndex index) {
+        this.index = index;
         this.reopening = reopening;
         this.operations = operations;
         this.access = access;
@@ -55,6 +57,8 @@ class Signatures {
         this.signs = signs;
         operations.setSignatures(this);
     }
+
+    private final CaseIndex index;
 
     /** A sign task is a subtask outside any process: the only subtasks the application creates. */
     static boolean isSignTask(Task task) {
@@ -248,6 +252,8 @@ class Signatures {
         audit.takeTurn(ref.processInstanceId());
         engine.privileged(() -> tasks.complete(signTaskId));
         row.signed(agree, text, CaseClock.instant());
+        // a sign task is outside the model: the kernel's task listener does not see it
+        index.recordDone(ref.processInstanceId(), user.userId(), signTaskId, "加签：" + row.getStepName());
         OperationRecord.Step step = new OperationRecord.Step(ref, parent.getId(), parent.getTaskDefinitionKey(),
                 parent.getName());
         Map<String, Object> details = new LinkedHashMap<>();

@@ -34,7 +34,8 @@ public final class PlainVariables {
         return plain(scope.getVariableTyped(name, false));
     }
 
-    private static Object plain(Object value) {
+    /** One (typed) value as a plain value: an object value not deserialised appears as its serialised text. */
+    public static Object plain(Object value) {
         if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
             return serializable.getValueSerialized();
         }

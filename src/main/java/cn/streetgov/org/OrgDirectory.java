@@ -59,6 +59,16 @@ public class OrgDirectory {
                 .filter(title -> title != null && !title.isBlank()).findFirst());
     }
 
+    /**
+     * The Chinese name of a street/town, department or agency code (东华街道 for S01, 东华派出所 for
+     * S01-GA), deactivated ones included; empty for an unknown code.
+     */
+    public Optional<String> nameOf(String code) {
+        return findUnit(code).map(OrgUnit::getName)
+                .or(() -> findDepartment(code).map(Department::getName))
+                .or(() -> findAgency(code).map(Agency::getName));
+    }
+
     /** The active streets and towns. */
     public List<OrgUnit> units() {
         return units.findByActiveTrueOrderByCodeAsc();

@@ -1,0 +1,50 @@
+package cn.streetgov.appointment.process;
+
+import cn.streetgov.appointment.domain.Suggestion;
+import cn.streetgov.appointment.domain.SuggestionRepository;
+import cn.streetgov.casework.CaseDescriber;
+import cn.streetgov.org.OrgDirectory;
+import java.util.Arrays;
+import org.springframework.stereotype.Component;
+
+/**
+ * How a {@code street-suggestion} case is listed: 东华街道 建议 东华派出所负责人 免职; it belongs to the
+ * street/town, the agency and its department.
+ */
+@Component
+class SuggestionCaseDescriber implements CaseDescriber {
+
+    private final SuggestionRepository suggestions;
+    private final OrgDirectory orgs;
+
+    SuggestionCaseDescriber(SuggestionRepository suggestions, OrgDirectory orgs) {
+        this.suggestions = suggestions;
+        this.orgs = orgs;
+    }
+
+    @Override
+    public String processKey() {
+        return SuggestionProcess.KEY;
+    }
+
+    @Override
+    public Description describe(Facts facts) {
+        Suggestion s = facts.caseNo() == null ? null : suggestions.findBySuggestionNo(facts.caseNo()).orElse(null);
+        if (s == null) {
+            return null;
+        }
+        String subject = orgs.nameOf(s.getOrgCode()).orElse(s.getOrgCode()) + " 建议 "
+                + orgs.nameOf(s.getAgencyCode()).orElse(s.getAgencyCode()) + "负责人 "
+                + (s.getAction() == null ? "任免" : s.getAction().label());
+        return Description.of(subject, Arrays.asList(s.getOrgCode(), s.getAgencyCode(), s.getDeptCode()));
+    }
+
+    @Override
+    public String outcomeLabel(String outcome) {
+        return switch (outcome) {
+            case SuggestionProcess.ACCEPTED -> "已采纳，转入任免征求意见";
+            case SuggestionProcess.DECLINED -> "不予采纳";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package cn.streetgov.assessment.process;
+
+import cn.streetgov.assessment.domain.AssessmentCase;
+import cn.streetgov.assessment.domain.AssessmentService;
+import cn.streetgov.assessment.domain.CaseStatus;
+import cn.streetgov.assessment.domain.Grade;
+import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.CaseDescriber;
+import cn.streetgov.org.OrgDirectory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * How an {@code agency-assessment-case} is listed: 2026年度 东华街道 对 东华派出所 考核; it belongs to
+ * the street/town, the agency and its department; its result is the grade (the process keeps no
+ * {@code outcome}). The agency's self-evaluation report is what the street's scoring works from.
+ */
+@Component
+class AssessmentCaseDescriber implements CaseDescriber {
+
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:-(H[12]|Q[1-4]))?");
+
+    private final AssessmentService assessments;
+    private final OrgDirectory orgs;
+
+    AssessmentCaseDescriber(AssessmentService assessments, OrgDirectory orgs) {
+        this.assessments = assessments;
+        this.orgs = orgs;
+    }
+
+    @Override
+    public String processKey() {
+        return AssessmentCaseProcess.KEY;
+    }
+
+    @Override
+    public Description describe(Facts facts) {
+        AssessmentCase c = facts.caseNo() == null ? null : assessments.findCase(facts.caseNo()).orElse(null);
+        if (c == null) {
+            return null;
+        }
+        String subject = periodLabel(c.getPeriod()) + " " + orgs.nameOf(c.getOrgCode()).orElse(c.getOrgCode())
+                + " 对 " + orgs.nameOf(c.getAgencyCode()).orElse(c.getAgencyCode()) + " 考核";
+        Description description = Description.of(subject,
+                Arrays.asList(c.getOrgCode(), c.getAgencyCode(), c.getDeptCode()));
+        return c.getStatus() == CaseStatus.FINAL && c.getGrade() != null
+                ? description.withOutcome(c.getGrade().name()) : description;
+    }
+
+    @Override
+    public String outcomeLabel(String outcome) {
+        return Arrays.stream(Grade.values()).filter(g -> g.name().equals(outcome)).findFirst()
+                .map(g -> "考核等次：" + g.label()).orElse(null);
+    }
+
+    @Override
+    public List<Report> reports(Facts facts) {
+        AssessmentCase c = facts.caseNo() == null ? null : assessments.findCase(facts.caseNo()).orElse(null);
+        if (c == null || c.getSelfReport() == null) {
+            return List.of();
+        }
+        return List.of(new Report("派驻机构自评" + (c.getSelfScore() == null ? "" : "（自评 " + c.getSelfScore() + " 分）"),
+                c.getAgencyCode(), c.getSelfBy(),
+                c.getSelfAt() == null ? null : c.getSelfAt().atZone(CaseClock.zone()).toInstant(), c.getSelfReport()));
+    }
+
+    /** 2026年度, 2026年上半年, 2026年第四季度. */
+    static String periodLabel(String period) {
+        Matcher m = period == null ? null : PERIOD.matcher(period);
+        if (m == null || !m.matches()) {
+            return period == null ? "" : period;
+        }
+        String year = m.group(1);
+        if (m.group(2) == null) {
+            return year + "年度";
+        }
+        return year + "年" + switch (m.group(2)) {
+            case "H1" -> "上半年";
+            case "H2" -> "下半年";
+            case "Q1" -> "第一季度";
+            case "Q2" -> "第二季度";
+            case "Q3" -> "第三季度";
+            default -> "第四季度";
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package cn.streetgov.delegation.process;
+
+import cn.streetgov.casework.CaseDescriber;
+import cn.streetgov.delegation.domain.PowerCatalog;
+import cn.streetgov.delegation.domain.PowerItem;
+import cn.streetgov.delegation.process.PowerRevocationProcess.Vars;
+import cn.streetgov.org.OrgDirectory;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * How a {@code power-revocation} case is listed: 城市管理和综合执法局 收回东华街道的「…」; it belongs
+ * to the department and the street/town.
+ */
+@Component
+class RevocationCaseDescriber implements CaseDescriber {
+
+    private final PowerCatalog catalog;
+    private final OrgDirectory orgs;
+
+    RevocationCaseDescriber(PowerCatalog catalog, OrgDirectory orgs) {
+        this.catalog = catalog;
+        this.orgs = orgs;
+    }
+
+    @Override
+    public String processKey() {
+        return PowerRevocationProcess.KEY;
+    }
+
+    @Override
+    public Description describe(Facts facts) {
+        String dept = facts.text(Vars.DEPT_CODE);
+        String org = facts.text(Vars.ORG_CODE);
+        String item = facts.text(Vars.ITEM_CODE);
+        if (dept == null || org == null || item == null) {
+            return null;
+        }
+        String itemName = catalog.findItem(item).map(PowerItem::getName).orElse(item);
+        return Description.of(orgs.nameOf(dept).orElse(dept) + " 收回" + orgs.nameOf(org).orElse(org) + "的「"
+                + itemName + "」", List.of(dept, org));
+    }
+
+    @Override
+    public String outcomeLabel(String outcome) {
+        return switch (outcome) {
+            case PowerRevocationProcess.OUTCOME_REVOKED -> "已收回";
+            case PowerRevocationProcess.OUTCOME_REJECTED -> "不予收回";
+            default -> null;
+        };
+    }
+}
