@@ -2,7 +2,7 @@
  * The case's BPMN diagram with the path taken (流程图): bpmn-js's navigated viewer, served by the
  * application from the bpmn-js webjar (a dependency of the build, no CDN), loaded the first time a
  * diagram is shown. Completed steps and the flows taken are marked sg-done, the open steps
- * sg-current (styles in approval-operations.css).
+ * sg-current (an expanded subprocess sg-done-box / sg-current-box: its border only) (styles in approval-operations.css).
  */
 
 const BPMN_JS = '/webjars/bpmn-js/8.0.0/dist/';
@@ -57,8 +57,10 @@ export function renderDiagram(element, data) {
       const registry = viewer.get('elementRegistry');
       function mark(ids, marker) {
         (ids || []).forEach(function(id) {
-          if (registry.get(id)) {
-            canvas.addMarker(id, marker);
+          const element = registry.get(id);
+          if (element) {
+            // an expanded subprocess only gets its border marked: filled, it would hide its steps' marks
+            canvas.addMarker(id, element.type === 'bpmn:SubProcess' && !element.collapsed ? marker + '-box' : marker);
           }
         });
       }
