@@ -14,8 +14,6 @@ import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.delegation.domain.CaseStatus;
 import cn.streetgov.delegation.domain.DelegationCases;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
-import cn.streetgov.casework.CaseClock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -51,15 +49,7 @@ abstract class DelegationApprovalTestSupport extends ApprovalTestSupport {
     }
 
     ProcessInstance start(List<String> targets) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.DEPT_CODE, "CGZF");
-        vars.put(Vars.POWER_ITEM_CODES, "CGZF-XK-001,CGZF-CF-001");
-        vars.put(Vars.TARGET_ORG_CODES, String.join(",", targets));
-        vars.put(Vars.DELEGATION_METHOD, "DEVOLVE");
-        vars.put(Vars.LEGAL_BASIS, "《城市道路管理条例》");
-        vars.put(Vars.REASON, "直接面向群众，由街道承担更方便有效");
-        vars.put(Vars.STAFFING_TRANSFER, 1);
-        vars.put(Vars.EFFECTIVE_DATE, CaseClock.today().toString());
+        Map<String, Object> vars = cn.streetgov.delegation.process.DelegationTestData.proposal(targets);
         return as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(KEY, vars));
     }
 

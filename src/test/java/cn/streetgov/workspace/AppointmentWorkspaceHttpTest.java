@@ -3,12 +3,12 @@ package cn.streetgov.workspace;
 import static cn.streetgov.appointment.process.ConsultationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.streetgov.appointment.process.ConsultationTestData;
 import cn.streetgov.appointment.process.SuggestionProcess;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.org.OrgDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,14 +90,7 @@ class AppointmentWorkspaceHttpTest extends WorkspaceTestSupport {
 
     private ProcessInstance start(String candidate) {
         directory.appointHead(AGENCY, "原所长", "东华派出所所长", LocalDate.of(2024, 1, 1));
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(DEPT_CODE, "GA");
-        vars.put(AGENCY_CODE, AGENCY);
-        vars.put(ACTION, "APPOINT");
-        vars.put(CANDIDATE_NAME, candidate);
-        vars.put(POSITION_TITLE, "东华派出所所长");
-        vars.put(POSITION_LEVEL, "SECTION");
-        vars.put(REASON, "工作需要");
+        Map<String, Object> vars = ConsultationTestData.appointment(candidate);
         return as("ga-off", () -> runtimeService.startProcessInstanceByKey(KEY, vars));
     }
 }

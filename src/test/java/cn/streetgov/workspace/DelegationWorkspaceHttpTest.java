@@ -3,13 +3,11 @@ package cn.streetgov.workspace;
 import static cn.streetgov.delegation.process.PowerDelegationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.streetgov.casework.CaseClock;
 import cn.streetgov.delegation.process.DelegationTestData;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
 import cn.streetgov.test.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -186,15 +184,7 @@ class DelegationWorkspaceHttpTest extends WorkspaceTestSupport {
     }
 
     private ProcessInstance start() {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.DEPT_CODE, "CGZF");
-        vars.put(Vars.POWER_ITEM_CODES, "CGZF-XK-001,CGZF-CF-001");
-        vars.put(Vars.TARGET_ORG_CODES, "S01,S03");
-        vars.put(Vars.DELEGATION_METHOD, "DEVOLVE");
-        vars.put(Vars.LEGAL_BASIS, "《城市道路管理条例》");
-        vars.put(Vars.REASON, "直接面向群众，由街道承担更方便有效");
-        vars.put(Vars.STAFFING_TRANSFER, 1);
-        vars.put(Vars.EFFECTIVE_DATE, CaseClock.today().toString());
+        Map<String, Object> vars = DelegationTestData.proposal(List.of("S01", "S03"));
         return as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(KEY, vars));
     }
 
