@@ -92,10 +92,13 @@ public class ApprovalOperations {
 
     // ------------------------------------------------------------------ what the caller may do
 
-    /** What the caller may do on the open task now. */
+    /**
+     * What the caller may do on the open task now; processInstanceId is the task's case (for a sign
+     * task, a subtask outside the case, its parent's).
+     */
     public record Operations(String taskId, String caseNo, String taskName, String processKey, boolean delegated,
             String owner, String assignee, List<ApprovalOperation> operations, Map<String, String> labels,
-            List<Signatures.Signer> signers) {
+            List<Signatures.Signer> signers, String processInstanceId) {
     }
 
     @Transactional(readOnly = true)
@@ -145,7 +148,7 @@ public class ApprovalOperations {
         Map<String, String> labels = new LinkedHashMap<>();
         allowed.forEach(op -> labels.put(op.name(), op.label()));
         return new Operations(task.getId(), ref.caseNo(), task.getName(), ref.processKey(), delegated,
-                task.getOwner(), task.getAssignee(), allowed, labels, signers);
+                task.getOwner(), task.getAssignee(), allowed, labels, signers, ref.processInstanceId());
     }
 
     private Signatures signatures;

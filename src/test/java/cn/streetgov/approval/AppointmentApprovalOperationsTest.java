@@ -126,6 +126,9 @@ class AppointmentApprovalOperationsTest extends ApprovalTestSupport {
         Task sign = taskService.createTaskQuery().taskAssignee(other).singleResult();
         assertThat(sign.getParentTaskId()).isEqualTo(street.getId());
         assertThat(sign.getDueDate()).isEqualTo(street.getDueDate());
+        // the signer's Tasklist reads the case of the task it signs for
+        ApprovalOperations.Operations forSigner = by(other, u -> ops.operations(u, sign.getId()));
+        assertThat(forSigner.processInstanceId()).isEqualTo(pi.getId());
         assertThatThrownBy(() -> complete("s01-sec", task(pi, STREET_OPINION), streetVars("AGREE"))).rootCause()
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("尚有加签人未签署意见：赵委员");
         by(other, u -> signatures.sign(u, sign.getId(), "同意任免", true));

@@ -65,6 +65,7 @@ class ApprovalOperationsHttpTest extends DelegationApprovalTestSupport {
         Http.Response operations = Http.as(port, "s01-off").get(base + "/operations");
         assertThat(operations.status()).isEqualTo(200);
         assertThat(operations.json().path("caseNo").asText()).isEqualTo(instance.getBusinessKey());
+        assertThat(operations.json().path("processInstanceId").asText()).isEqualTo(instance.getId());
         assertThat(operations.json().path("labels").path("COPY").asText()).isEqualTo("抄送");
 
         Http.Response urged = Http.as(port, "cgzf-off").postJson(base + "/urge", Map.of("note", "请尽快评估"));

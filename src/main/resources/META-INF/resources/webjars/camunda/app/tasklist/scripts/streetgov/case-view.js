@@ -262,10 +262,22 @@ function taskTab(attribute) {
       + '<div ng-if="processInstanceId" ' + attribute + '="processInstanceId"></div></div>',
     controller: [
       '$scope',
-      function($scope) {
+      'streetgovApi',
+      function($scope, api) {
         const data = $scope.taskData.newChild($scope);
         data.observe('task', function(task) {
           $scope.processInstanceId = task ? task.processInstanceId : null;
+          if (task && !task.processInstanceId && task.parentTaskId) {
+            // a sign task (加签) is a subtask outside the case: the server names its parent's case
+            api.operations(task.id).then(function(answer) {
+              if ($scope.taskId === task.id) {
+                $scope.processInstanceId = answer && answer.processInstanceId;
+              }
+            }, function() {
+              // no case to show
+            });
+          }
+          $scope.taskId = task ? task.id : null;
         });
       }
     ]
