@@ -196,7 +196,7 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(cases.notifications(whistle.getId())).singleElement().satisfies(n -> {
             assertThat(n.getKind()).isEqualTo(NoticeKind.ESCALATION);
             assertThat(n.getRecipientGroup()).isEqualTo("dept-GA");
-            assertThat(n.getMessage()).contains(whistle.getCaseNo()).contains("agency-S01-GA");
+            assertThat(n.getMessage()).contains(whistle.getCaseNo()).contains("东华派出所").doesNotContain("agency-S01-GA");
         });
         assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.ESCALATION)
                 .singleElement().satisfies(r -> {
