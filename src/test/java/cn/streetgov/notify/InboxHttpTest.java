@@ -2,14 +2,13 @@ package cn.streetgov.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.streetgov.casework.CaseClock;
 import cn.streetgov.casework.Notice;
 import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.delegation.process.DelegationTestData;
 import cn.streetgov.delegation.process.PowerDelegationProcess;
-import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
 import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.test.Http;
+import cn.streetgov.test.StartVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -135,10 +134,7 @@ class InboxHttpTest extends NotifyTestSupport {
         DelegationTestData.clearCatalog(jdbc);
         String streetOfficial = official(PostRole.STREET_OFFICE, "S01", null);
         ProcessInstance instance = as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(
-                PowerDelegationProcess.KEY, Map.of(Vars.DEPT_CODE, "CGZF", Vars.POWER_ITEM_CODES, "CGZF-XK-001",
-                        Vars.TARGET_ORG_CODES, "S01", Vars.DELEGATION_METHOD, "DEVOLVE", Vars.LEGAL_BASIS,
-                        "《城市道路管理条例》", Vars.REASON, "由街道承担更方便有效", Vars.STAFFING_TRANSFER, 1,
-                        Vars.EFFECTIVE_DATE, CaseClock.today().toString())));
+                PowerDelegationProcess.KEY, StartVariables.delegation("CGZF", "CGZF-XK-001", "S01")));
 
         JsonNode items = list(streetOfficial, "").path("items");
         assertThat(items).hasSize(1);

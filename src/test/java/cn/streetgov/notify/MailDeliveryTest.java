@@ -6,6 +6,7 @@ import cn.streetgov.casework.Notice;
 import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.test.Race;
+import cn.streetgov.test.StartVariables;
 import cn.streetgov.whistle.process.WhistleProcess;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -227,13 +228,8 @@ class MailDeliveryTest extends NotifyTestSupport {
     }
 
     private ProcessInstance blow() {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(WhistleProcess.Vars.ORG_CODE, "S01");
-        vars.put(WhistleProcess.Vars.SUMMARY, "道路积水，多部门协同处置");
-        vars.put(WhistleProcess.Vars.LOCATION, "和平路 12 号");
-        vars.put(WhistleProcess.Vars.URGENCY, "NORMAL");
-        vars.put(WhistleProcess.Vars.DEPT_CODES, "GA");
-        return as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars));
+        return as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY,
+                StartVariables.whistle("S01", "GA", "NORMAL", "道路积水，多部门协同处置", "和平路 12 号")));
     }
 
     private MimeMessage awaitMailTo(String address) throws InterruptedException {

@@ -11,11 +11,11 @@ import cn.streetgov.delegation.domain.DelegationPair;
 import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.process.DelegationTestData;
 import cn.streetgov.delegation.process.PowerDelegationProcess;
+import cn.streetgov.test.StartVariables;
 import cn.streetgov.whistle.process.WhistleProcess;
 import cn.streetgov.whistle.process.WhistleProcess.Elements;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -185,26 +185,13 @@ class NoticeKindsTest extends NotifyTestSupport {
     }
 
     private ProcessInstance blow(String deptCodes) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(WhistleProcess.Vars.ORG_CODE, "S01");
-        vars.put(WhistleProcess.Vars.SUMMARY, "小区门口占道经营，夜间噪音扰民");
-        vars.put(WhistleProcess.Vars.LOCATION, "东华路 8 号");
-        vars.put(WhistleProcess.Vars.URGENCY, "NORMAL");
-        vars.put(WhistleProcess.Vars.DEPT_CODES, deptCodes);
-        return as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars));
+        return as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY,
+                StartVariables.whistle("S01", deptCodes, "NORMAL", "小区门口占道经营，夜间噪音扰民", "东华路 8 号")));
     }
 
     private ProcessInstance startDelegation(String itemCodes, String targets) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(PowerDelegationProcess.Vars.DEPT_CODE, "CGZF");
-        vars.put(PowerDelegationProcess.Vars.POWER_ITEM_CODES, itemCodes);
-        vars.put(PowerDelegationProcess.Vars.TARGET_ORG_CODES, targets);
-        vars.put(PowerDelegationProcess.Vars.DELEGATION_METHOD, "DEVOLVE");
-        vars.put(PowerDelegationProcess.Vars.LEGAL_BASIS, "《城市道路管理条例》");
-        vars.put(PowerDelegationProcess.Vars.REASON, "直接面向群众，由街道承担更方便有效");
-        vars.put(PowerDelegationProcess.Vars.STAFFING_TRANSFER, 1);
-        vars.put(PowerDelegationProcess.Vars.EFFECTIVE_DATE, CaseClock.today().toString());
-        return as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(PowerDelegationProcess.KEY, vars));
+        return as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(PowerDelegationProcess.KEY,
+                StartVariables.delegation("CGZF", itemCodes, targets)));
     }
 
     private Task taskOf(ProcessInstance pi, String candidateGroup) {

@@ -6,14 +6,10 @@ import cn.streetgov.casework.Notice;
 import cn.streetgov.casework.Notifications;
 import cn.streetgov.org.domain.OrgAdministration;
 import cn.streetgov.org.domain.PostRole;
-import cn.streetgov.security.CurrentUser;
 import cn.streetgov.test.ProcessTestSupport;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,15 +48,6 @@ abstract class NotifyTestSupport extends ProcessTestSupport {
         account.setPassword(PASSWORD);
         identityService.saveUser(account);
         return username;
-    }
-
-    /** The user as the /api filter sees them: id and live groups. */
-    CurrentUser user(String userId) {
-        Set<String> groups = new HashSet<>();
-        for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
-            groups.add(group.getId());
-        }
-        return new CurrentUser(userId, groups);
     }
 
     /** The person's inbox, newest first (the latest 100). */
