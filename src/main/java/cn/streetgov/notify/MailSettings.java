@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class MailSettings {
 
     /** Mail is off unless this is true and {@code spring.mail.host} is set. */
-    private boolean enabled;
+    private volatile boolean enabled;
 
     /** The sender's address. */
     private String from = "noreply@streetgov.invalid";
