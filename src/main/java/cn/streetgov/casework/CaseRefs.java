@@ -5,16 +5,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /** How the kernel names a case of the engine: its case number and its process key. */
-final class CaseRefs {
+public final class CaseRefs {
 
     /** The variable a case without a business key keeps its number in. */
-    static final String CASE_NO = "caseNo";
+    public static final String CASE_NO = "caseNo";
 
     private CaseRefs() {
     }
 
     /** The case number: the business key (every workflow sets it at start), else {@code caseNo}. */
-    static String caseNo(DelegateExecution execution) {
+    public static String caseNo(DelegateExecution execution) {
         String caseNo = execution.getProcessBusinessKey();
         if (caseNo != null) {
             return caseNo;
@@ -23,7 +23,7 @@ final class CaseRefs {
         return variable == null ? execution.getProcessInstanceId() : variable.toString();
     }
 
-    static String processKey(DelegateExecution execution) {
+    public static String processKey(DelegateExecution execution) {
         if (execution instanceof ExecutionEntity entity && entity.getProcessDefinition() != null) {
             return entity.getProcessDefinition().getKey();
         }

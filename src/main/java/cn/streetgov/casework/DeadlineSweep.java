@@ -3,6 +3,9 @@ package cn.streetgov.casework;
 import cn.streetgov.audit.AuditEvent;
 import cn.streetgov.audit.AuditEventType;
 import cn.streetgov.audit.AuditTrail;
+import cn.streetgov.org.GroupCatalog;
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.Person;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -61,11 +64,14 @@ public class DeadlineSweep {
     private final TransactionTemplate ownTransaction;
     private final DeadlineProperties properties;
     private final ObjectProvider<EscalationPolicy> policies;
+    private final GroupCatalog groups;
+    private final OrgDirectory orgs;
     private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
     DeadlineSweep(TaskService tasks, RuntimeService runtime, RepositoryService repository,
             Notifications notifications, AuditTrail audit, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            DeadlineProperties properties, ObjectProvider<EscalationPolicy> policies) {
+            DeadlineProperties properties, ObjectProvider<EscalationPolicy> policies, GroupCatalog groups,
+            OrgDirectory orgs) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.repository = repository;
@@ -76,6 +82,8 @@ public class DeadlineSweep {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.policies = policies;
+        this.groups = groups;
+        this.orgs = orgs;
     }
 
     /** What one sweep sent: how many tasks were reminded and how many escalated. */
@@ -183,7 +191,7 @@ public class DeadlineSweep {
         String message = kind == NoticeKind.REMINDER
                 ? "案件 " + caseNo + " 的待办「" + task.getName() + "」将于 " + due + " 到期，请及时办理。"
                 : "案件 " + caseNo + " 的待办「" + task.getName() + "」已于 " + due + " 逾期未办（当前办理："
-                        + String.join("、", names(candidates(task))) + "），请督促办理。";
+                        + String.join("、", shownNames(candidates(task))) + "），请督促办理。";
         for (Recipient recipient : recipients) {
             notifications.send(recipient.group()
                     ? Notice.toGroup(caseNo, caseTask.getProcessInstanceId(), kind, recipient.id(), message)
@@ -230,6 +238,13 @@ public class DeadlineSweep {
 
     private static List<String> names(List<Recipient> recipients) {
         return recipients.stream().map(Recipient::id).toList();
+    }
+
+    /** The recipients as a person reads them: organisations and people by name, never by id. */
+    private List<String> shownNames(List<Recipient> recipients) {
+        return recipients.stream().map(r -> r.group()
+                ? groups.nameOf(r.id()).orElse("相关单位")
+                : orgs.findPerson(r.id()).map(Person::getDisplayName).orElse("经办人")).toList();
     }
 
     /** The task's variables as plain values, read without deserialising any object variable. */

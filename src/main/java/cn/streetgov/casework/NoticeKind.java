@@ -10,6 +10,8 @@ public enum NoticeKind {
     COPY("抄送"),
     RETURN("退回"),
     CASE_END("办结通知"),
+    /** The rules (a workflow's DMN) refused the case when it was started: told to the starter with the reason. */
+    REJECTED_BY_RULES("规则否决"),
     INFO("通知");
 
     private final String label;

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The one notification port of every workflow. A notice is stored in {@code case_notification}
- * within the caller's transaction (so a rolled-back step sends nothing); delivery channels (the
- * officials' inbox, mail, …) read from there.
+ * within the caller's transaction (so a rolled-back step sends nothing) and delivered to the people it
+ * is for in the same transaction ({@link NoticeDelivery}: the officials' inbox; outward channels such
+ * as mail after the commit).
  */
 public interface Notifications {
 

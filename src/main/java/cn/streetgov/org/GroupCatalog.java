@@ -7,6 +7,7 @@ import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.org.domain.UnitType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,6 +63,12 @@ public class GroupCatalog {
         groups.add(workflow(PostRole.AUDITOR.groupId(null), "审计人员（只读）"));
         groups.add(new GroupDefinition(PostRole.ADMIN.groupId(null), "系统管理员", TYPE_SYSTEM));
         return groups;
+    }
+
+    /** The Chinese name of the group (e.g. 东华街道办事处 for {@code street-office-S01}), if the model defines it. */
+    @Transactional(readOnly = true)
+    public Optional<String> nameOf(String groupId) {
+        return all().stream().filter(group -> group.id().equals(groupId)).map(GroupDefinition::name).findFirst();
     }
 
     private static GroupDefinition workflow(String id, String name) {

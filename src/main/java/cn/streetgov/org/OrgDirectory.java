@@ -69,6 +69,27 @@ public class OrgDirectory {
                 .or(() -> findAgency(code).map(Agency::getName));
     }
 
+    /**
+     * The active people who are members of the Camunda group now (each post gives one membership),
+     * e.g. everyone holding a post of 东华街道办事处 for {@code street-office-S01}; none for a group the
+     * model does not define.
+     */
+    public List<Person> activeMembers(String groupId) {
+        if (groupId == null) {
+            return List.of();
+        }
+        for (PostRole role : PostRole.values()) {
+            if (!role.isUnitScoped() && role.groupId(null).equals(groupId)) {
+                return people.findActiveDistrictHolders(role);
+            }
+            String prefix = role.isUnitScoped() ? role.groupId("") : null;
+            if (prefix != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()) {
+                return people.findActiveHolders(List.of(role), groupId.substring(prefix.length()));
+            }
+        }
+        return List.of();
+    }
+
     /** The active streets and towns. */
     public List<OrgUnit> units() {
         return units.findByActiveTrueOrderByCodeAsc();

@@ -6,12 +6,9 @@ import cn.streetgov.org.domain.OrgAdministration;
 import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.security.CurrentUser;
 import cn.streetgov.test.ProcessTestSupport;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,15 +26,6 @@ abstract class ApprovalTestSupport extends ProcessTestSupport {
     DecisionRecord record;
     @Autowired
     OrgAdministration orgAdmin;
-
-    /** The user as the /api filter sees them: id and live groups. */
-    CurrentUser user(String userId) {
-        Set<String> groups = new HashSet<>();
-        for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
-            groups.add(group.getId());
-        }
-        return new CurrentUser(userId, groups);
-    }
 
     /** Runs the operation as the user, logged in as the /api filter would log them in. */
     <T> T by(String userId, Function<CurrentUser, T> operation) {

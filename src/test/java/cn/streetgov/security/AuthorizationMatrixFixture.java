@@ -6,6 +6,7 @@ import cn.streetgov.appointment.process.SuggestionProcess;
 import cn.streetgov.assessment.domain.AssessmentCampaign;
 import cn.streetgov.assessment.domain.AssessmentService;
 import cn.streetgov.test.Officials;
+import cn.streetgov.test.StartVariables;
 import cn.streetgov.assessment.domain.AssessmentService.Actor;
 import cn.streetgov.assessment.process.AssessmentCaseProcess;
 import cn.streetgov.assessment.process.AssessmentProcess;
@@ -137,16 +138,8 @@ final class AuthorizationMatrixFixture {
     }
 
     private ProcessInstance startDelegation(String item) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(PowerDelegationProcess.Vars.DEPT_CODE, "CGZF");
-        vars.put(PowerDelegationProcess.Vars.POWER_ITEM_CODES, item);
-        vars.put(PowerDelegationProcess.Vars.TARGET_ORG_CODES, "S01");
-        vars.put(PowerDelegationProcess.Vars.DELEGATION_METHOD, "DEVOLVE");
-        vars.put(PowerDelegationProcess.Vars.LEGAL_BASIS, "《城市道路管理条例》");
-        vars.put(PowerDelegationProcess.Vars.REASON, "直接面向群众，由街道承担更方便有效");
-        vars.put(PowerDelegationProcess.Vars.STAFFING_TRANSFER, 1);
-        vars.put(PowerDelegationProcess.Vars.EFFECTIVE_DATE, CaseClock.today().toString());
-        return as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(PowerDelegationProcess.KEY, vars));
+        return as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(PowerDelegationProcess.KEY,
+                StartVariables.delegation("CGZF", item, "S01")));
     }
 
     // ------------------------------------------------------------------ cadre-consultation
@@ -250,13 +243,8 @@ final class AuthorizationMatrixFixture {
     }
 
     private ProcessInstance blow() {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(WhistleProcess.Vars.ORG_CODE, "S01");
-        vars.put(WhistleProcess.Vars.SUMMARY, "道路积水，多部门协同处置");
-        vars.put(WhistleProcess.Vars.LOCATION, "和平路 12 号");
-        vars.put(WhistleProcess.Vars.URGENCY, "NORMAL");
-        vars.put(WhistleProcess.Vars.DEPT_CODES, "GA");
-        return as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars));
+        return as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY,
+                StartVariables.whistle("S01", "GA", "NORMAL", "道路积水，多部门协同处置", "和平路 12 号")));
     }
 
     // ------------------------------------------------------------------ agency-assessment(-case)

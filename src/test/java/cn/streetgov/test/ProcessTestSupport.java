@@ -2,9 +2,12 @@ package cn.streetgov.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.streetgov.security.CurrentUser;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -56,6 +59,15 @@ public abstract class ProcessTestSupport {
     void resetEngineState() {
         identityService.clearAuthentication();
         ClockUtil.reset();
+    }
+
+    /** The user as the /api filter sees them: id and live groups. */
+    protected CurrentUser user(String userId) {
+        Set<String> groups = new HashSet<>();
+        for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
+            groups.add(group.getId());
+        }
+        return new CurrentUser(userId, groups);
     }
 
     /** Runs {@code action} logged in as {@code userId} with the user's groups. */

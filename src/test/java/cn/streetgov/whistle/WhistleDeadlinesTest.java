@@ -60,7 +60,7 @@ class WhistleDeadlinesTest extends ProcessTestSupport {
         assertThat(sweep.sweepCase(pi.getId()).escalated()).isEqualTo(1);
         assertThat(recipients(notifications, pi, NoticeKind.ESCALATION)).containsExactly("street-committee-S01");
         assertThat(notices(notifications, pi, NoticeKind.ESCALATION).get(0).getMessage())
-                .contains(pi.getBusinessKey(), "联合处置", "逾期", "street-office-S01");
+                .contains(pi.getBusinessKey(), "联合处置", "逾期", "东华街道办事处").doesNotContain("street-office-S01");
         assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.ESCALATION)
                 .singleElement().satisfies(r -> {
                     assertThat(r.getTaskId()).isEqualTo(handle.getId());

@@ -13,6 +13,7 @@ import cn.streetgov.whistle.domain.CaseStatus;
 import cn.streetgov.whistle.domain.WhistleCase;
 import cn.streetgov.whistle.domain.WhistleCaseService;
 import cn.streetgov.casework.CaseDecision;
+import cn.streetgov.casework.CaseNotification;
 import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.whistle.domain.WhistleSummons;
 import cn.streetgov.whistle.process.WhistleProcess;
@@ -114,7 +115,9 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(cases.decisions(closed.getId())).filteredOn(d -> Elements.CONFIRM.equals(d.getTaskKey()))
                 .extracting(CaseDecision::getDecisionLabel, CaseDecision::getStepName)
                 .containsExactly(Tuple.tuple("已解决", "街道确认办理结果"));
-        assertThat(cases.notifications(closed.getId())).isEmpty();
+        // no reminder or escalation: only the new tasks and the end told to the starter
+        assertThat(cases.notifications(closed.getId())).extracting(CaseNotification::getKind)
+                .containsOnly(NoticeKind.NEW_TASK, NoticeKind.CASE_END);
         // the audit trail records the same decisions with the declared variables (TaskDecisions)
         assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.TASK_COMPLETED)
                 .extracting(r -> r.getActivityId(), r -> r.getActorId())
@@ -193,11 +196,13 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(late.isLate()).isTrue();
         assertThat(late.getEscalatedAt()).isNotNull();
         assertThat(late.getReportedAt()).isNull();
-        assertThat(cases.notifications(whistle.getId())).singleElement().satisfies(n -> {
-            assertThat(n.getKind()).isEqualTo(NoticeKind.ESCALATION);
-            assertThat(n.getRecipientGroup()).isEqualTo("dept-GA");
-            assertThat(n.getMessage()).contains(whistle.getCaseNo()).contains("agency-S01-GA");
-        });
+        assertThat(cases.notifications(whistle.getId())).filteredOn(n -> n.getKind() != NoticeKind.NEW_TASK)
+                .singleElement().satisfies(n -> {
+                    assertThat(n.getKind()).isEqualTo(NoticeKind.ESCALATION);
+                    assertThat(n.getRecipientGroup()).isEqualTo("dept-GA");
+                    assertThat(n.getMessage()).contains(whistle.getCaseNo()).contains("东华派出所")
+                            .doesNotContain("agency-S01-GA");
+                });
         assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.ESCALATION)
                 .singleElement().satisfies(r -> {
                     assertThat(r.getActivityId()).isEqualTo(Elements.ESCALATE);

@@ -1,6 +1,8 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.appointment.domain.ConsultationCase.Status;
 import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.OutcomeLabels;
 import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.org.OrgDirectory;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * variables and decisions, and who may start it (every department for its own agencies).
  */
 @Component
-public class ConsultationProcess implements TaskDecisions, ProcessStarters {
+public class ConsultationProcess implements TaskDecisions, ProcessStarters, OutcomeLabels {
 
     public static final String KEY = "cadre-consultation";
     public static final String DECISION_KEY = "consultation-mode";
@@ -124,6 +126,13 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters {
     @Override
     public String processKey() {
         return KEY;
+    }
+
+    /** {@code outcome}, set at each end event by {@code CloseConsultationListener}. */
+    @Override
+    public Map<String, String> outcomeLabels() {
+        return Map.of(Status.APPROVED.name(), "任免已批准", Status.REJECTED.name(), "任免未获批准",
+                Status.WITHDRAWN.name(), "部门已撤回");
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.streetgov.appointment.process;
 
 import cn.streetgov.casework.CaseMessages;
+import cn.streetgov.casework.OutcomeLabels;
 import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.PostRole;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * workflow); both need CREATE_INSTANCE on this definition, granted to every street committee.
  */
 @Component
-public class SuggestionProcess implements TaskDecisions, ProcessStarters {
+public class SuggestionProcess implements TaskDecisions, ProcessStarters, OutcomeLabels {
 
     public static final String KEY = "street-suggestion";
     public static final String MESSAGE = CaseMessages.STREET_SUGGESTION;
@@ -73,6 +74,11 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters {
     @Override
     public String processKey() {
         return KEY;
+    }
+
+    @Override
+    public Map<String, String> outcomeLabels() {
+        return Map.of(ACCEPTED, "建议已采纳", DECLINED, "建议未采纳");
     }
 
     /**

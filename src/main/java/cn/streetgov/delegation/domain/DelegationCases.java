@@ -18,6 +18,7 @@ import cn.streetgov.org.domain.OrgUnit;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +111,33 @@ public class DelegationCases {
         }
         c.setLegalReviewRequired(results.stream().anyMatch(r -> r.eligible() && r.legalReviewRequired()));
         c.setStatus(CaseStatus.IN_REVIEW);
+    }
+
+    /**
+     * No item × street/town passed the rules (DMN {@code delegation-eligibility}): the official who
+     * proposed the case is told so ({@link NoticeKind#REJECTED_BY_RULES}), with the rules' reason for
+     * each item and the streets/towns it names.
+     */
+    public void tellRejectedByRules(Long caseId) {
+        DelegationCase c = require(caseId);
+        if (c.getCreatedBy() == null) {
+            return;
+        }
+        Map<ItemReason, List<String>> orgsByReason = new LinkedHashMap<>();
+        for (DelegationPair pair : pairs(caseId)) {
+            String item = catalog.findItem(pair.getItemCode()).map(PowerItem::getName).orElse("所选事项");
+            String reason = pair.getEligibilityReason() == null ? "不符合下放条件" : pair.getEligibilityReason();
+            orgsByReason.computeIfAbsent(new ItemReason(item, reason), key -> new ArrayList<>())
+                    .add(orgs.findUnit(pair.getOrgCode()).map(OrgUnit::getName).orElse("所选街道/镇"));
+        }
+        String reasons = orgsByReason.entrySet().stream().map(e -> "「" + e.getKey().item() + "」（"
+                + String.join("、", e.getValue()) + "）：" + e.getKey().reason()).collect(Collectors.joining("；"));
+        notifications.send(Notice.toUser(c.getCaseNo(), c.getProcessInstanceId(), NoticeKind.REJECTED_BY_RULES,
+                c.getCreatedBy(), "您提出的赋权申请 " + c.getCaseNo() + " 未通过下放规则审查，已按未通过办结。原因："
+                        + reasons + "。"));
+    }
+
+    private record ItemReason(String item, String reason) {
     }
 
     @Transactional(readOnly = true)

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks the DMN table {@code delegation-eligibility} (the administrators' rules, of the case's own
- * deployment) about every item x target of the case and records the answers. A power already in
- * force for a target is not delegated twice.
+ * deployment) about every item x target of the case and records the answers; when none passes, the
+ * proposer is told why (规则否决). A power already in force for a target is not delegated twice.
  */
 @Component("checkEligibilityDelegate")
 class CheckEligibilityDelegate implements JavaDelegate {
@@ -62,7 +62,11 @@ class CheckEligibilityDelegate implements JavaDelegate {
             }
         }
         cases.recordEligibility(caseId, results);
-        execution.setVariable(Vars.ELIGIBLE_PAIR_COUNT, (int) results.stream().filter(PairResult::eligible).count());
+        int eligible = (int) results.stream().filter(PairResult::eligible).count();
+        if (eligible == 0) {
+            cases.tellRejectedByRules(caseId);
+        }
+        execution.setVariable(Vars.ELIGIBLE_PAIR_COUNT, eligible);
         execution.setVariable(Vars.LEGAL_REVIEW_REQUIRED, cases.require(caseId).isLegalReviewRequired());
         execution.setVariable(Vars.CASE_SUMMARY, cases.summary(caseId));
     }

@@ -1,11 +1,15 @@
 package cn.streetgov.delegation.process;
 
+import cn.streetgov.casework.OutcomeLabels;
 import cn.streetgov.casework.TaskDecisions;
+import cn.streetgov.delegation.domain.Outcome;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.casework.ProcessStarters;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +19,7 @@ import org.springframework.stereotype.Component;
  * records, see {@link TaskDecisions}).
  */
 @Component
-public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
+public class PowerDelegationProcess implements TaskDecisions, ProcessStarters, OutcomeLabels {
 
     public static final String KEY = "power-delegation";
     public static final String DECISION_ELIGIBILITY = "delegation-eligibility";
@@ -162,6 +166,12 @@ public class PowerDelegationProcess implements TaskDecisions, ProcessStarters {
     @Override
     public Set<String> starterGroups() {
         return orgs.groupsOf(PostRole.DEPARTMENT);
+    }
+
+    /** {@code outcome}: 已公布, 未通过, 已撤回 ({@link Outcome}). */
+    @Override
+    public Map<String, String> outcomeLabels() {
+        return Stream.of(Outcome.values()).collect(Collectors.toMap(Outcome::name, Outcome::label));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.streetgov.delegation.process;
 
+import cn.streetgov.casework.OutcomeLabels;
 import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.PostRole;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the district government decides, the power leaves the public catalog.
  */
 @Component
-public class PowerRevocationProcess implements TaskDecisions, ProcessStarters {
+public class PowerRevocationProcess implements TaskDecisions, ProcessStarters, OutcomeLabels {
 
     public static final String KEY = "power-revocation";
 
@@ -57,6 +58,11 @@ public class PowerRevocationProcess implements TaskDecisions, ProcessStarters {
     @Override
     public String processKey() {
         return KEY;
+    }
+
+    @Override
+    public Map<String, String> outcomeLabels() {
+        return Map.of(OUTCOME_REVOKED, "已收回赋权", OUTCOME_REJECTED, "不予收回");
     }
 
     @Override

@@ -10,11 +10,13 @@ import cn.streetgov.casework.CaseNumbers;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
+import cn.streetgov.org.GroupCatalog;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.Agency;
 import cn.streetgov.org.domain.OrgUnit;
 import cn.streetgov.org.domain.PostRole;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,16 +50,18 @@ public class WhistleCaseService {
     private final Notifications notifications;
     private final CaseNumbers numbers;
     private final OrgDirectory org;
+    private final GroupCatalog groups;
 
     WhistleCaseService(WhistleCaseRepository cases, WhistleSummonsRepository summonses,
             DecisionRecord decisions, Notifications notifications,
-            CaseNumbers numbers, OrgDirectory org) {
+            CaseNumbers numbers, OrgDirectory org, GroupCatalog groups) {
         this.cases = cases;
         this.summonses = summonses;
         this.decisions = decisions;
         this.notifications = notifications;
         this.numbers = numbers;
         this.org = org;
+        this.groups = groups;
     }
 
     /** What the street office submits when it blows the whistle. */
@@ -227,7 +231,8 @@ public class WhistleCaseService {
         summons.escalate(now);
         String recipient = PostRole.DEPARTMENT.groupId(deptCode);
         String message = "催办: 案件 " + whistle.getCaseNo() + "（" + whistle.getSummary() + "）的报到期限 "
-                + summons.getDeadline() + " 已过，" + summons.getRoutedGroup() + " 尚未报到，请部门领导督办";
+                + summons.getDeadline().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " 已过，"
+                + groups.nameOf(summons.getRoutedGroup()).orElse("派驻机构") + " 尚未报到，请部门领导督办";
         CaseNotification notification = notifications.send(Notice.toGroup(whistle.getCaseNo(),
                 whistle.getProcessInstanceId(), NoticeKind.ESCALATION, recipient, message));
         log.warn("报到超时已升级: {} 部门 {} 通知 {}", whistle.getCaseNo(), deptCode, recipient);

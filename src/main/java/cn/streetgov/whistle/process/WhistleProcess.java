@@ -1,6 +1,7 @@
 package cn.streetgov.whistle.process;
 
 import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.OutcomeLabels;
 import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.common.VariableLists;
 import cn.streetgov.org.OrgDirectory;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * ({@code ${whistleProcess.…}}).
  */
 @Component(WhistleProcess.BEAN)
-public class WhistleProcess implements TaskDecisions, ProcessStarters {
+public class WhistleProcess implements TaskDecisions, ProcessStarters, OutcomeLabels {
 
     public static final String KEY = "whistle-dispatch";
     public static final String BEAN = "whistleProcess";
@@ -110,6 +111,11 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters {
     @Override
     public String processKey() {
         return KEY;
+    }
+
+    @Override
+    public Map<String, String> outcomeLabels() {
+        return Map.of(WhistleCaseService.OUTCOME_CLOSED, "已办结");
     }
 
     /** Every street/town office may blow the whistle (for its own street/town only: checked at start). */

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.casework.DecisionRecord;
+import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.delegation.domain.DelegationPair;
 import cn.streetgov.delegation.domain.CaseStatus;
 import cn.streetgov.delegation.domain.DelegatedPower;
@@ -264,10 +265,12 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
         Task review = capacityTask(instance, "S02");
         assertThat(review.getDueDate()).isAfter(java.sql.Timestamp.valueOf(CaseClock.now().plusDays(9)));
         advanceClockAndRunDueJobs(instance, 7 * DAY);
-        assertThat(cases.notifications(caseOf(instance).getId())).isEmpty();
+        assertThat(cases.notifications(caseOf(instance).getId())).filteredOn(n -> n.getKind() == NoticeKind.REMINDER)
+                .isEmpty();
         advanceClockAndRunDueJobs(instance, DAY + 1);
         assertThat(instance).hasPassed(CAPACITY_REMINDER, REMIND_CAPACITY_REVIEW).isWaitingAt(REVIEW_CAPACITY);
-        assertThat(cases.notifications(caseOf(instance).getId())).singleElement()
+        assertThat(cases.notifications(caseOf(instance).getId())).filteredOn(n -> n.getKind() == NoticeKind.REMINDER)
+                .singleElement()
                 .satisfies(n -> assertThat(n.getRecipientGroup()).isEqualTo("street-office-S02"));
         complete("s02-off", capacityTask(instance, "S02"), Map.of(Vars.CAPACITY_DECISION, "ACCEPT"));
         assertThat(instance).isWaitingAt(CONFIRM_STAFFING);

@@ -1,0 +1,40 @@
+package cn.streetgov.test;
+
+import cn.streetgov.casework.CaseClock;
+import cn.streetgov.delegation.process.PowerDelegationProcess;
+import cn.streetgov.whistle.process.WhistleProcess;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The start variables of a plain case of a workflow, as its start form submits them. */
+public final class StartVariables {
+
+    private StartVariables() {
+    }
+
+    /** A whistle of the street/town summoning the departments (comma-separated codes). */
+    public static Map<String, Object> whistle(String orgCode, String deptCodes, String urgency, String summary,
+            String location) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(WhistleProcess.Vars.ORG_CODE, orgCode);
+        vars.put(WhistleProcess.Vars.SUMMARY, summary);
+        vars.put(WhistleProcess.Vars.LOCATION, location);
+        vars.put(WhistleProcess.Vars.URGENCY, urgency);
+        vars.put(WhistleProcess.Vars.DEPT_CODES, deptCodes);
+        return vars;
+    }
+
+    /** A department's proposal to devolve the items (comma-separated codes) to the streets/towns, in force today. */
+    public static Map<String, Object> delegation(String deptCode, String itemCodes, String targetOrgCodes) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(PowerDelegationProcess.Vars.DEPT_CODE, deptCode);
+        vars.put(PowerDelegationProcess.Vars.POWER_ITEM_CODES, itemCodes);
+        vars.put(PowerDelegationProcess.Vars.TARGET_ORG_CODES, targetOrgCodes);
+        vars.put(PowerDelegationProcess.Vars.DELEGATION_METHOD, "DEVOLVE");
+        vars.put(PowerDelegationProcess.Vars.LEGAL_BASIS, "《城市道路管理条例》");
+        vars.put(PowerDelegationProcess.Vars.REASON, "直接面向群众，由街道承担更方便有效");
+        vars.put(PowerDelegationProcess.Vars.STAFFING_TRANSFER, 1);
+        vars.put(PowerDelegationProcess.Vars.EFFECTIVE_DATE, CaseClock.today().toString());
+        return vars;
+    }
+}
