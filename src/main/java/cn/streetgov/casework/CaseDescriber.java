@@ -12,8 +12,8 @@ import java.util.Set;
  * How a workflow names its cases to the people who look for them (one bean per process, in the
  * workflow's {@code process} package, beside its {@link ApprovalPolicy}): the subject a list shows
  * and searches (e.g. 城市管理和综合执法局 向东华街道、西岭街道下放 3 项权力), the organisations the
- * case belongs to (whose officials may read it), the Chinese label of each outcome, and the earlier
- * reports a later step needs to see. {@link CaseIndex} asks it whenever the case moves; a process
+ * case belongs to (whose officials may read it), and the earlier reports a later step needs to see
+ * (the Chinese labels of its outcomes are the process's {@link OutcomeLabels}). {@link CaseIndex} asks it whenever the case moves; a process
  * without a describer is listed under its process name.
  * <p>
  * Called inside the engine's transaction: an implementation only reads, and answers what it does
@@ -26,9 +26,6 @@ public interface CaseDescriber {
 
     /** The case's subject and organisations, from the workflow's own records. */
     Description describe(Facts facts);
-
-    /** The Chinese label of a value of the case's {@code outcome} (e.g. 已公布 for PUBLISHED), or null if unknown. */
-    String outcomeLabel(String outcome);
 
     /**
      * The reports of earlier steps that a later step works from (the summoned departments' reports of

@@ -41,8 +41,11 @@ public class CaseIndex {
     private final IndexedCaseRepository cases;
     private final DoneStepRepository done;
     private final ObjectProvider<CaseDescriber> describers;
+    private final CaseOutcomes outcomes;
 
-    CaseIndex(IndexedCaseRepository cases, DoneStepRepository done, ObjectProvider<CaseDescriber> describers) {
+    CaseIndex(IndexedCaseRepository cases, DoneStepRepository done, ObjectProvider<CaseDescriber> describers,
+            CaseOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.cases = cases;
         this.done = done;
         this.describers = describers;
@@ -173,12 +176,7 @@ public class CaseIndex {
         if (outcome == null) {
             return null;
         }
-        CaseDescriber describer = describer(processKey);
-        String label = describer == null ? null : describer.outcomeLabel(outcome);
-        if (label != null) {
-            return label;
-        }
-        return CANCELLED.equals(outcome) ? CANCELLED_LABEL : "已办结";
+        return CANCELLED.equals(outcome) ? CANCELLED_LABEL : outcomes.label(processKey, outcome);
     }
 
     /** The earlier reports of the case that later steps work from (its workflow's {@link CaseDescriber}). */

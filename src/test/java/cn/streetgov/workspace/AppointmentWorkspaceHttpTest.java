@@ -81,7 +81,7 @@ class AppointmentWorkspaceHttpTest extends WorkspaceTestSupport {
         JsonNode started = listed("s01-sec", "started", instance);
         assertThat(started.path("subject").asText()).isEqualTo("东华街道 建议 东华派出所负责人 免职");
         assertThat(started.path("stateLabel").asText()).isEqualTo("已办结");
-        assertThat(started.path("outcomeLabel").asText()).isEqualTo("不予采纳");
+        assertThat(started.path("outcomeLabel").asText()).isEqualTo("建议未采纳");
         assertThat(listed("ga-off", "done", instance)).isNotNull();
         assertRefused("s02-sec", instance);
     }

@@ -42,13 +42,4 @@ class ConsultationCaseDescriber implements CaseDescriber {
         return Description.of(subject, Arrays.asList(c.getDeptCode(), c.getAgencyCode(), c.getOrgCode()));
     }
 
-    @Override
-    public String outcomeLabel(String outcome) {
-        return switch (outcome) {
-            case "APPROVED" -> "已通过";
-            case "REJECTED" -> "未通过";
-            case "WITHDRAWN" -> "已撤回";
-            default -> null;
-        };
-    }
 }

@@ -39,12 +39,4 @@ class SuggestionCaseDescriber implements CaseDescriber {
         return Description.of(subject, Arrays.asList(s.getOrgCode(), s.getAgencyCode(), s.getDeptCode()));
     }
 
-    @Override
-    public String outcomeLabel(String outcome) {
-        return switch (outcome) {
-            case SuggestionProcess.ACCEPTED -> "已采纳，转入任免征求意见";
-            case SuggestionProcess.DECLINED -> "不予采纳";
-            default -> null;
-        };
-    }
 }

@@ -50,11 +50,6 @@ class AssessmentCaseDescriber implements CaseDescriber {
                 ? description.withOutcome(c.getGrade().name()) : description;
     }
 
-    @Override
-    public String outcomeLabel(String outcome) {
-        return Arrays.stream(Grade.values()).filter(g -> g.name().equals(outcome)).findFirst()
-                .map(g -> "考核等次：" + g.label()).orElse(null);
-    }
 
     @Override
     public List<Report> reports(Facts facts) {

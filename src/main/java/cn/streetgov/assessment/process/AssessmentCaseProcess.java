@@ -3,7 +3,9 @@ package cn.streetgov.assessment.process;
 import cn.streetgov.casework.CaseMessages;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.assessment.domain.AssessmentProperties;
+import cn.streetgov.casework.OutcomeLabels;
 import cn.streetgov.casework.TaskDecisions;
+import cn.streetgov.assessment.domain.Grade;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
  * its expressions call ({@code ${assessmentCaseProcess.…}}).
  */
 @Component(AssessmentCaseProcess.BEAN)
-public class AssessmentCaseProcess implements TaskDecisions {
+public class AssessmentCaseProcess implements TaskDecisions, OutcomeLabels {
 
     public static final String KEY = "agency-assessment-case";
     public static final String BEAN = "assessmentCaseProcess";
@@ -160,6 +162,16 @@ public class AssessmentCaseProcess implements TaskDecisions {
     @Override
     public String processKey() {
         return KEY;
+    }
+
+    /** A final assessment's result is its grade (the index takes it from the case's record). */
+    @Override
+    public Map<String, String> outcomeLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Grade grade : Grade.values()) {
+            labels.put(grade.name(), "考核等次：" + grade.label());
+        }
+        return labels;
     }
 
     @Override

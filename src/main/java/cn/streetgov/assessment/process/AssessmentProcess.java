@@ -2,6 +2,7 @@ package cn.streetgov.assessment.process;
 
 import cn.streetgov.assessment.domain.AssessmentProperties;
 import cn.streetgov.assessment.domain.AssessmentService;
+import cn.streetgov.casework.OutcomeLabels;
 import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.common.VariableLists;
 import cn.streetgov.org.domain.PostRole;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * ({@code ${assessmentProcess.…}}). Each pair's assessment is {@link AssessmentCaseProcess}.
  */
 @Component(AssessmentProcess.BEAN)
-public class AssessmentProcess implements TaskDecisions, ProcessStarters {
+public class AssessmentProcess implements TaskDecisions, ProcessStarters, OutcomeLabels {
 
     public static final String KEY = "agency-assessment";
     public static final String BEAN = "assessmentProcess";
@@ -71,6 +72,12 @@ public class AssessmentProcess implements TaskDecisions, ProcessStarters {
     @Override
     public String processKey() {
         return KEY;
+    }
+
+    /** A campaign's result once the organisation department has noted it (the index takes it from the campaign). */
+    @Override
+    public Map<String, String> outcomeLabels() {
+        return Map.of(NOTED, "考核结果已汇总，组织部已知悉");
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignCaseDescriber implements CaseDescriber {
 
-    static final String NOTED = "NOTED";
+    static final String NOTED = AssessmentProcess.NOTED;
 
     private final AssessmentService assessments;
 
@@ -41,8 +41,4 @@ class CampaignCaseDescriber implements CaseDescriber {
         return noted ? description.withOutcome(NOTED) : description;
     }
 
-    @Override
-    public String outcomeLabel(String outcome) {
-        return NOTED.equals(outcome) ? "考核结果已汇总，组织部已知悉" : null;
-    }
 }

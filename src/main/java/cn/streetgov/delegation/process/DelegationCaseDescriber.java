@@ -47,9 +47,4 @@ class DelegationCaseDescriber implements CaseDescriber {
         return Description.of(subject, codes);
     }
 
-    @Override
-    public String outcomeLabel(String outcome) {
-        return Arrays.stream(Outcome.values()).filter(o -> o.name().equals(outcome)).findFirst()
-                .map(Outcome::label).orElse(null);
-    }
 }

@@ -41,12 +41,4 @@ class RevocationCaseDescriber implements CaseDescriber {
                 + itemName + "」", List.of(dept, org));
     }
 
-    @Override
-    public String outcomeLabel(String outcome) {
-        return switch (outcome) {
-            case PowerRevocationProcess.OUTCOME_REVOKED -> "已收回";
-            case PowerRevocationProcess.OUTCOME_REJECTED -> "不予收回";
-            default -> null;
-        };
-    }
 }

@@ -46,10 +46,6 @@ class WhistleCaseDescriber implements CaseDescriber {
         return Description.of(whistle.getSummary(), codes);
     }
 
-    @Override
-    public String outcomeLabel(String outcome) {
-        return "CLOSED".equals(outcome) ? "已办结" : null;
-    }
 
     @Override
     public List<Report> reports(Facts facts) {
