@@ -17,15 +17,16 @@ public final class PlainVariables {
     }
 
     public static Map<String, Object> of(VariableScope scope) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        scope.getVariablesTyped(false).forEach((name, value) -> values.put(name, plain(value)));
-        return values;
+        return ofTyped(scope.getVariablesTyped(false));
     }
 
     /** Variables read with {@code getVariablesTyped(…, false)} as plain values. */
     public static Map<String, Object> ofTyped(org.camunda.bpm.engine.variable.VariableMap variables) {
+        // by name and typed: Map.forEach would hand each value over through get(), which deserialises
         Map<String, Object> values = new LinkedHashMap<>();
-        variables.forEach((name, value) -> values.put(name, plain(variables.getValueTyped(name))));
+        for (String name : variables.keySet()) {
+            values.put(name, plain(variables.getValueTyped(name)));
+        }
         return values;
     }
 
