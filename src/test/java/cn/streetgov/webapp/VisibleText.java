@@ -12,8 +12,8 @@ import org.openqa.selenium.WebDriver;
 /**
  * What a person reads on a page — the page's visible text ({@code document.body.innerText}) plus
  * what the visible form fields hold (their value, else their placeholder) — and the English words
- * and raw codes in it (S01, CGZF, APPROVE, NORMAL, "Select", "Field is required." …) that an
- * official should never have to read.
+ * and raw codes in it (S01, CGZF, APPROVE, NORMAL, "Select", "Field is required." …) and dates
+ * in the American order (12/2/2026) that an official should never have to read.
  *
  * <p>Allowed, as they are meant to be read: case numbers (FQ-2026-0007, KH-2026-H2-S01-GA …),
  * codes of the public power catalog (CGZF-XK-001, listed with the item's name), and the product's
@@ -37,6 +37,9 @@ final class VisibleText {
     /** Latin words and codes: a run of letters, digits, _ and - holding a Latin letter. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]*[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern CODE_WITH_DIGITS = Pattern.compile(".*[A-Za-z]\\d.*");
+
+    /** Dates in the American order (12/2/2026): Chinese dates read 2026-12-02 or 2026年12月2日. */
+    private static final Pattern AMERICAN_DATE = Pattern.compile("\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b");
 
     /** Phrases flagged whatever the rules above say. */
     private static final List<String> FORBIDDEN = List.of("迁移到 Camunda 8");
@@ -72,6 +75,10 @@ final class VisibleText {
             if (text.contains(phrase)) {
                 found.add("「" + phrase + "」 (Camunda 8 迁移横幅)");
             }
+        }
+        Matcher date = AMERICAN_DATE.matcher(text);
+        while (date.find()) {
+            found.add(context(text, date.start(), date.end()) + " (月/日/年)");
         }
         String scanned = text;
         for (Pattern allowed : ALLOWED) {

@@ -17,6 +17,7 @@ class VisibleTextTest {
         assertThat(VisibleText.problems("自评状态（SUBMITTED 已提交 / NOT_SUBMITTED 未提交）")).hasSize(2);
         assertThat(VisibleText.problems("承办人 s01-off")).singleElement().asString().contains("「s01-off」");
         assertThat(VisibleText.problems("日期和时间以本地时区显示： UTC")).hasSize(1);
+        assertThat(VisibleText.problems("常委会会议日期 12/2/2026")).singleElement().asString().contains("「12/2/2026」");
     }
 
     @Test
