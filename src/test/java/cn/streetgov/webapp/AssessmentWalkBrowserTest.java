@@ -7,20 +7,15 @@ import cn.streetgov.assessment.process.AssessmentCaseProcess;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Elements;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
 import cn.streetgov.assessment.process.AssessmentProcess;
-import cn.streetgov.test.IntegrationTest;
 import cn.streetgov.test.Officials;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 街道对派驻机构考核 in Tasklist from the campaign to 区委组织部's note of the results, as the demo
@@ -30,28 +25,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * other agencies are assessed through the engine; then 区委组织部 takes note of the results.
  * Screenshots: target/user-guide/agency-assessment/.
  */
-@IntegrationTest
-class AssessmentWalkBrowserTest {
+class AssessmentWalkBrowserTest extends WalkBrowserTestSupport {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProcessEngine engine;
     @Autowired
     AssessmentService assessments;
 
-    private TasklistWalk walk;
-
-    @BeforeEach
-    void openBrowser() {
-        walk = new TasklistWalk(AssessmentProcess.KEY, port, engine);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (walk != null) {
-            walk.close();
-        }
+    @Override
+    String workflow() {
+        return AssessmentProcess.KEY;
     }
 
     @Test
@@ -72,23 +53,22 @@ class AssessmentWalkBrowserTest {
         walk.open("self-evaluation", "s01-ga-head", Elements.SELF_EVALUATE);
         walk.theTimeShowsInBeijingTime("自评截止时间", (Date) runtime.getVariable(police.getId(), Vars.SELF_EVALUATION_DUE));
         String selfReport = "全年按清单履职，吹哨必到，配合街道完成夜市整治等专项行动";
-        walk.complete(null, selfReport, () -> {
-            walk.fill("自评分（0–100）", "88");
-            walk.fill("自评报告", selfReport);
-        });
+        walk.claim();
+        walk.fill("自评分（0–100）", "88");
+        walk.report("自评报告", selfReport);
 
         walk.open("scoring", "s01-off", Elements.SCORE);
         assertThat(walk.shown("指挥调度")).as("the command score pre-filled from the whistle figures")
                 .isEqualTo(String.valueOf(runtime.getVariable(police.getId(), Vars.PREFILLED_COMMAND)));
-        walk.complete(null, null, () -> {
-            walk.fill("履职清单", "85");
-            walk.fill("工作作风", "86");
-            walk.fill("协作配合", "84");
-            walk.fill("群众满意度", "85");
-        });
+        walk.claim();
+        walk.fill("履职清单", "85");
+        walk.fill("工作作风", "86");
+        walk.fill("协作配合", "84");
+        walk.fill("群众满意度", "85");
+        walk.submit(null);
 
         walk.open("committee-review", "s01-sec", Elements.COMMITTEE);
-        walk.complete("确认", null, () -> walk.choose("审定意见", "确认"));
+        walk.decide("审定意见", "确认");
         walk.fireTimer(police.getId(), Elements.PUBLICITY_ENDED);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(police.getId()).count())
                 .as("the police station's assessment is final").isZero();
@@ -101,12 +81,9 @@ class AssessmentWalkBrowserTest {
 
         walk.open("take-note", "orgdept", AssessmentProcess.Elements.TAKE_NOTE);
         String note = "已知悉，东华街道三个派驻机构考核结果纳入干部考察材料";
-        walk.complete(null, note, () -> walk.fill("意见（可选）", note));
+        walk.report("意见（可选）", note);
 
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(campaign.getId())
-                .singleResult().getEndTime()).as("the campaign has ended").isNotNull();
-        walk.end("kaohe");
-        walk.assertAllChecksPassed();
+        walk.end("kaohe", null);
     }
 
     private ProcessInstance child(String period, String agencyCode) {

@@ -1,17 +1,9 @@
 package cn.streetgov.webapp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import cn.streetgov.appointment.process.ConsultationProcess;
 import cn.streetgov.casework.CaseClock;
-import cn.streetgov.test.IntegrationTest;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 派驻机构负责人任免征求意见 in Tasklist from the department's proposal to the standing committee's
@@ -20,26 +12,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * street committee agrees with comments after its meeting, the department approves and 区委常委会
  * decides. Screenshots: target/user-guide/cadre-consultation/.
  */
-@IntegrationTest
-class ConsultationWalkBrowserTest {
+class ConsultationWalkBrowserTest extends WalkBrowserTestSupport {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProcessEngine engine;
-
-    private TasklistWalk walk;
-
-    @BeforeEach
-    void openBrowser() {
-        walk = new TasklistWalk(ConsultationProcess.KEY, port, engine);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (walk != null) {
-            walk.close();
-        }
+    @Override
+    String workflow() {
+        return ConsultationProcess.KEY;
     }
 
     @Test
@@ -59,31 +36,20 @@ class ConsultationWalkBrowserTest {
 
         walk.open("street-opinion", "s01-sec", ConsultationProcess.STREET_OPINION);
         String opinion = "同意任职；建议加强与街道综治中心的联勤联动";
-        walk.complete("同意，并提出意见", opinion, () -> {
-            walk.fillDate("会议日期", CaseClock.today());
-            walk.choose("意见", "同意，并提出意见");
-            walk.fill("意见说明", opinion);
-        });
+        walk.claim();
+        walk.fillDate("会议日期", CaseClock.today());
+        walk.decide("意见", "同意，并提出意见", "意见说明", opinion);
 
         walk.open("department-decision", "ga-off", ConsultationProcess.DEPT_DECISION);
         String department = "采纳街道意见，任职后纳入街道联勤联动考核";
-        walk.complete("同意任免", department, () -> {
-            walk.choose("决定", "同意任免");
-            walk.fill("说明", department);
-        });
+        walk.decide("决定", "同意任免", "说明", department);
 
         walk.open("committee-decision", "standing", ConsultationProcess.COMMITTEE_DECISION);
         String committee = "经区委常委会研究，同意郑晓明同志任东华派出所所长";
-        walk.complete("同意", committee, () -> {
-            walk.fillDate("常委会会议日期", CaseClock.today());
-            walk.choose("决定", "同意");
-            walk.fill("说明", committee);
-        });
+        walk.claim();
+        walk.fillDate("常委会会议日期", CaseClock.today());
+        walk.decide("决定", "同意", "说明", committee);
 
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(consultation.getId()).variableName(ConsultationProcess.OUTCOME).singleResult()
-                .getValue()).isEqualTo("APPROVED");
-        walk.end("ga-off");
-        walk.assertAllChecksPassed();
+        walk.end("ga-off", "APPROVED");
     }
 }

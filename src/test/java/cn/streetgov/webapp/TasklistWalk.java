@@ -62,7 +62,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>The walk itself (log in, start, open, fill, complete, the engine's state after each step) fails
  * at once when it cannot go on. What an official should see on the way is checked without stopping
  * the walk: each check is one method below, its failures are collected (with the screenshot they
- * belong to) and reported together by {@link #assertAllChecksPassed()}, and written to
+ * belong to) and reported together at the end of the walk ({@link #end}), and written to
  * {@code target/user-guide/<workflow>/checks.txt}. A check looks for the DOM hooks of
  * notes/spec-12 (#sg-inbox-count, .sg-record, .sg-diagram …); a hook that is not on the page fails
  * at once, so that a walk over a Tasklist without them is quick.
@@ -212,17 +212,46 @@ final class TasklistWalk implements AutoCloseable {
         return task;
     }
 
-    /**
-     * The official claims the open task, fills the form with {@code fill} and completes it; the
-     * task is then done in the engine. {@code decisionLabel} and {@code opinion} (either may be null)
-     * are what the later officials must read in the case's record.
-     */
-    void complete(String decisionLabel, String opinion, Runnable fill) {
+    /** The official claims the open task (once), as Tasklist wants before the form can be submitted. */
+    void claim() {
+        if (official.equals(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())) {
+            return;
+        }
         click(driver, By.cssSelector("button.claim"));
         await(driver).until(d -> official.equals(taskService.createTaskQuery().taskId(task.getId()).singleResult()
                 .getAssignee()));
         await(driver).until(d -> !d.findElements(By.cssSelector("button.unclaim")).isEmpty());
-        fill.run();
+    }
+
+    /** Decides: picks {@code option} of the choice {@code group} and completes the task. */
+    void decide(String group, String option) {
+        claim();
+        choose(group, option);
+        submit(null);
+    }
+
+    /** Decides: picks {@code option} of {@code group}, writes {@code comment} into {@code commentLabel}, completes. */
+    void decide(String group, String option, String commentLabel, String comment) {
+        claim();
+        choose(group, option);
+        fill(commentLabel, comment);
+        submit(comment);
+    }
+
+    /** Writes {@code text} into the field {@code label} (a report, a note) and completes the task. */
+    void report(String label, String text) {
+        claim();
+        fill(label, text);
+        submit(text);
+    }
+
+    /**
+     * Completes the claimed task with what the form holds; the task is then done in the engine.
+     * The later officials must read in the case's record who did the step, the decision as the
+     * typed record has it, and {@code opinion} (the text typed, may be null).
+     */
+    void submit(String opinion) {
+        claim();
         By completeButton = By.xpath("//div[contains(@class,'form-actions')]//button[normalize-space()='完成']");
         // the decision just made, above the button, in the screenshot
         WebappProbe.scrollToMiddle(driver, driver.findElement(completeButton));
@@ -238,7 +267,8 @@ final class TasklistWalk implements AutoCloseable {
         }
         await(driver).withMessage("the completed task is still listed").until(d -> d.findElements(card(task)).isEmpty());
         completedTasks.add(task.getId());
-        done.add(new Done(task.getTaskDefinitionKey(), stepName(task), displayName(official), decisionLabel, opinion));
+        done.add(new Done(task.getTaskDefinitionKey(), stepName(task), displayName(official),
+                recordedDecisionLabel(task), opinion));
         checkCalls();
     }
 
@@ -266,21 +296,30 @@ final class TasklistWalk implements AutoCloseable {
         runDueJobs();
     }
 
-    /** The followed case has ended; its starter logs in and finds the message of its end and the case in 我发起的. */
-    void end(String starter) {
+    /**
+     * The followed case has ended (with the result variable {@code outcome} = {@code outcome}, unless
+     * null); its starter logs in and finds the message of its end and the case in 我发起的. Then every
+     * check of the walk must have passed.
+     */
+    void end(String starter, String outcome) {
         HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId)
                 .singleResult();
         assertThat(ended.getEndTime()).as("%s has ended", caseNo).isNotNull();
+        if (outcome != null) {
+            assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                    .variableName("outcome").singleResult().getValue()).as("the outcome of %s", caseNo).isEqualTo(outcome);
+        }
         step = "end";
         loginAs(starter);
         screenshot("tasklist");
         check("消息提醒计数并列出本案", this::theInboxCountsTheCasesMessage);
         check("我发起的列出已办结的本案及其记录和流程图", this::theStarterFindsTheEndedCase);
         checkCalls();
+        assertAllChecksPassed();
     }
 
     /** Fails with every check that failed on the way, each with the screenshot it belongs to. */
-    void assertAllChecksPassed() {
+    private void assertAllChecksPassed() {
         try {
             Files.write(screenshots.resolve("checks.txt"), failures.isEmpty() ? List.of("全部检查通过") : failures);
         } catch (IOException e) {
@@ -407,7 +446,11 @@ final class TasklistWalk implements AutoCloseable {
                 .until(d -> d.findElements(By.cssSelector(".sg-record")).stream().anyMatch(WebElement::isDisplayed)
                         && d.findElements(rows).size() >= done.size());
         screenshot("record");
-        String record = driver.findElement(By.cssSelector(".sg-record")).getText();
+        theRecordHoldsTheStepsDone(driver.findElement(By.cssSelector(".sg-record")).getText());
+    }
+
+    /** A case's record names every step done so far: the step, who (family name first), the decision, the opinion. */
+    private void theRecordHoldsTheStepsDone(String record) {
         for (Done step : done) {
             assertThat(record).as("the record of %s", step.stepName()).contains(step.stepName(), step.officialName());
             if (step.decisionLabel() != null) {
@@ -494,13 +537,7 @@ final class TasklistWalk implements AutoCloseable {
                 d.findElements(By.cssSelector(".sg-case-view .sg-record")).stream().anyMatch(WebElement::isDisplayed)
                         && !d.findElements(By.cssSelector(".sg-case-view .sg-diagram svg")).isEmpty());
         screenshot("case-view");
-        String record = driver.findElement(By.cssSelector(".sg-case-view .sg-record")).getText();
-        for (Done step : done) {
-            assertThat(record).as("the record of %s", step.stepName()).contains(step.stepName(), step.officialName());
-            if (step.opinion() != null) {
-                assertThat(record).as("the opinion of %s", step.stepName()).contains(step.opinion());
-            }
-        }
+        theRecordHoldsTheStepsDone(driver.findElement(By.cssSelector(".sg-case-view .sg-record")).getText());
     }
 
     // ================================================================ the machinery
@@ -594,6 +631,18 @@ final class TasklistWalk implements AutoCloseable {
 
     private static By card(Task task) {
         return By.cssSelector("a[href='#/?task=" + task.getId() + "']");
+    }
+
+    /** The label of the decision the typed record holds for the completed task (GET …/opinions), or null. */
+    private String recordedDecisionLabel(Task completed) {
+        Http.Response answer = Http.as(port, "auditor").get("/api/cases/" + completed.getProcessInstanceId() + "/opinions");
+        assertThat(answer.status()).as("GET /api/cases/…/opinions: %s", answer.body()).isEqualTo(200);
+        for (com.fasterxml.jackson.databind.JsonNode opinion : answer.json()) {
+            if (completed.getId().equals(opinion.path("taskId").asText()) && opinion.hasNonNull("decisionLabel")) {
+                return opinion.path("decisionLabel").asText();
+            }
+        }
+        return null;
     }
 
     /** The step's name as the BPMN names it (the record keeps it plain, without the case number). */
