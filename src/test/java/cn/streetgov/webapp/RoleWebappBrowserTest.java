@@ -84,13 +84,13 @@ class RoleWebappBrowserTest {
         Browser.login(driver, port, "tasklist", "s01-off");
         awaitText(driver, "本单位待办");
 
-        openStartForm("街道吹哨、部门报到", "召集部门");
+        WebappProbe.openStartForm(driver, "街道吹哨、部门报到", "召集部门");
         WebappProbe.selectOption(driver, "吹哨街道/镇", "东华街道");
         WebappProbe.type(driver, "summary", summary);
         WebappProbe.type(driver, "location", "东华路 88 号");
         WebappProbe.check(driver, "urgency", "紧急（24 小时内报到）");
         WebappProbe.check(driver, "deptCodes", "公安分局");
-        startFromForm();
+        WebappProbe.startFromForm(driver);
 
         ProcessInstance whistle = runtimeService.createProcessInstanceQuery().processDefinitionKey(WhistleProcess.KEY)
                 .variableValueEquals(WhistleProcess.Vars.SUMMARY, summary).singleResult();
@@ -147,7 +147,7 @@ class RoleWebappBrowserTest {
         Browser.login(driver, port, "tasklist", "ga-off");
         awaitText(driver, "本单位待办");
 
-        openStartForm("赋权下放审批", "赋权事项");
+        WebappProbe.openStartForm(driver, "赋权下放审批", "赋权事项");
         assertThat(bodyText(driver)).contains("提出部门", "承接的街道/镇", "赋权方式", "法律依据", "随事划转编制数（名）",
                 "生效日期");
         WebappProbe.selectOption(driver, "提出部门", "公安分局");
@@ -159,7 +159,7 @@ class RoleWebappBrowserTest {
         WebappProbe.type(driver, "staffingTransfer", "0");
         String effective = LocalDate.now(ZONE).plusDays(30).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
         WebappProbe.type(driver, "effectiveDate-date", effective + Keys.ENTER);
-        startFromForm();
+        WebappProbe.startFromForm(driver);
 
         ProcessInstance delegation = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(PowerDelegationProcess.KEY)
@@ -228,36 +228,6 @@ class RoleWebappBrowserTest {
     }
 
     // ---- shared steps ----
-
-    /** Tasklist: 启动流程, pick the process, wait until its Camunda start form shows {@code fieldLabel}. */
-    private void openStartForm(String processName, String fieldLabel) {
-        // a busy machine sometimes loses the click on the process while Tasklist re-renders its list:
-        // close the dialog and pick it again (as a person would), at most three times
-        for (int attempt = 1; ; attempt++) {
-            click(driver, By.xpath("//a[normalize-space()='启动流程']"));
-            click(driver, By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a"
-                    + "[normalize-space()=" + literal(processName) + "]"));
-            try {
-                new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
-                        .until(d -> !d.findElements(By.cssSelector(".modal-content .fjs-form")).isEmpty());
-                break;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
-                await().until(d -> d.findElements(By.cssSelector(".modal-content")).isEmpty());
-            }
-        }
-        awaitText(driver, fieldLabel);
-    }
-
-    /** Tasklist: 启动 in the start dialog, which closes once the case is started (else it shows the error). */
-    private void startFromForm() {
-        click(driver, By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='启动']"));
-        await().withMessage(() -> "the start dialog stayed open: " + WebappProbe.visibleErrors(driver))
-                .until(d -> d.findElements(By.cssSelector(".modal-content")).isEmpty());
-    }
 
     /** Cockpit: dashboard, processes, the whistle definition, the running case with diagram and variables. */
     private void followCaseInCockpit(String businessKey, String groupShown) {

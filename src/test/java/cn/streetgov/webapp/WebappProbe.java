@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
@@ -183,5 +187,121 @@ final class WebappProbe implements AutoCloseable {
         // fields below, closes
         click(driver, By.cssSelector(".fjs-form-field-text"));
         await(driver).until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+    }
+
+    // ---- form-js gestures by the label a person reads (any component id) ----
+
+    /** An XPath test that a label reads {@code label} (a required field's asterisk aside). */
+    private static String labelReads(String label) {
+        return "normalize-space(translate(., '*', ''))=" + literal(label);
+    }
+
+    /** The enabled input or textarea of the form field labelled {@code label}. */
+    static WebElement fieldLabelled(WebDriver driver, String label) {
+        return fieldLabelled(driver, label, true);
+    }
+
+    /** What the form field labelled {@code label} shows (also a read-only one). */
+    static String valueOf(WebDriver driver, String label) {
+        return fieldLabelled(driver, label, false).getDomProperty("value");
+    }
+
+    private static WebElement fieldLabelled(WebDriver driver, String label, boolean enabled) {
+        By labels = By.xpath("//label[starts-with(@for,'fjs-')][" + labelReads(label) + "]");
+        return await(driver).withMessage(() -> "no field 「" + label + "」:\n" + bodyText(driver))
+                .until(d -> d.findElements(labels).stream().filter(WebElement::isDisplayed)
+                        .map(l -> d.findElements(By.id(l.getDomAttribute("for")))).flatMap(List::stream)
+                        .filter(f -> f.isDisplayed() && (f.isEnabled() || !enabled)).findFirst().orElse(null));
+    }
+
+    /**
+     * Types {@code text} into the field labelled {@code label} (replacing what it held) until it holds
+     * it, and leaves the field: form-js takes what was typed a moment later, or when the field loses
+     * the focus (a 完成 clicked at once would otherwise submit the field empty).
+     */
+    static void fill(WebDriver driver, String label, String text) {
+        await(driver).until(d -> {
+            WebElement field = fieldLabelled(d, label);
+            String value = field.getDomProperty("value");
+            if (!text.equals(value)) {
+                if (value != null && !value.isEmpty()) {
+                    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+                }
+                field.sendKeys(text);
+            }
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].blur()", field);
+            return text.equals(fieldLabelled(d, label).getDomProperty("value"));
+        });
+    }
+
+    /**
+     * Types a date into the form-js date field labelled {@code label}, in the format its placeholder
+     * asks for (form-js' own is mm/dd/yyyy; a Chinese one starts with the year), and closes the picker.
+     */
+    static void fillDate(WebDriver driver, String label, LocalDate date) {
+        WebElement field = fieldLabelled(driver, label);
+        String placeholder = String.valueOf(field.getDomAttribute("placeholder")).toLowerCase(java.util.Locale.ROOT);
+        String pattern = placeholder.startsWith("y") || placeholder.startsWith("年") ? "yyyy-MM-dd" : "MM/dd/yyyy";
+        field.sendKeys(date.format(DateTimeFormatter.ofPattern(pattern)) + Keys.ENTER);
+        await(driver).until(d -> !String.valueOf(fieldLabelled(d, label).getDomProperty("value")).isBlank());
+    }
+
+    /** Picks the radio button or ticks the checklist box {@code option} of the group labelled {@code group}. */
+    static void choose(WebDriver driver, String group, String option) {
+        By label = By.xpath("//div[contains(@class,'fjs-form-field-radio') or contains(@class,'fjs-form-field-checklist')]"
+                + "[(.//label)[1][" + labelReads(group) + "]]//label[@for][normalize-space()=" + literal(option) + "]");
+        await(driver).withMessage(() -> "no option 「" + option + "」 of 「" + group + "」:\n" + bodyText(driver))
+                .ignoring(ElementClickInterceptedException.class).until(d -> {
+                    WebElement shown = d.findElements(label).stream().filter(WebElement::isDisplayed).findFirst()
+                            .orElse(null);
+                    if (shown == null) {
+                        return false;
+                    }
+                    WebElement box = d.findElement(By.id(shown.getDomAttribute("for")));
+                    if (!box.isSelected()) {
+                        // to the middle of the task pane: Tasklist's footer covers its bottom
+                        scrollToMiddle(d, shown);
+                        shown.click();
+                    }
+                    return d.findElement(By.id(shown.getDomAttribute("for"))).isSelected();
+                });
+    }
+
+    /** Scrolls the element to the middle of its scrolling pane (Tasklist's footer covers the bottom of the window). */
+    static void scrollToMiddle(WebDriver driver, WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+    }
+
+    // ---- Tasklist: starting a case ----
+
+    /** Tasklist: 启动流程, pick the process, wait until its Camunda start form shows {@code fieldLabel}. */
+    static void openStartForm(WebDriver driver, String processName, String fieldLabel) {
+        // a busy machine sometimes loses the click on the process while Tasklist re-renders its list:
+        // close the dialog and pick it again (as a person would), at most three times
+        for (int attempt = 1; ; attempt++) {
+            click(driver, By.xpath("//a[normalize-space()='启动流程']"));
+            click(driver, By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a"
+                    + "[normalize-space()=" + literal(processName) + "]"));
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(30))
+                        .until(d -> !d.findElements(By.cssSelector(".modal-content .fjs-form")).isEmpty());
+                break;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+                await(driver).until(d -> d.findElements(By.cssSelector(".modal-content")).isEmpty());
+            }
+        }
+        awaitText(driver, fieldLabel);
+    }
+
+    /** Tasklist: 启动 in the start dialog, which closes once the case is started (else it shows the error). */
+    static void startFromForm(WebDriver driver) {
+        click(driver, By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='启动']"));
+        await(driver).withMessage(() -> "the start dialog stayed open: " + visibleErrors(driver))
+                .until(d -> d.findElements(By.cssSelector(".modal-content")).isEmpty());
     }
 }
