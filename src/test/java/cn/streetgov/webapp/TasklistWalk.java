@@ -532,12 +532,16 @@ final class TasklistWalk implements AutoCloseable {
                 .until(d -> d.findElements(row).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
         screenshot("started-list");
         assertThat(found.getText()).as("the row of %s", caseNo).contains("已办结");
-        found.click();
-        await(driver).withMessage("the case's record and diagram did not open").until(d ->
-                d.findElements(By.cssSelector(".sg-case-view .sg-record")).stream().anyMatch(WebElement::isDisplayed)
-                        && !d.findElements(By.cssSelector(".sg-case-view .sg-diagram svg")).isEmpty());
-        screenshot("case-view");
+        found.findElement(By.cssSelector(".sg-case-open")).click();
+        await(driver).withMessage("the case's record did not open").until(d ->
+                d.findElements(By.cssSelector(".sg-case-view .sg-record .sg-record-step")).stream()
+                        .anyMatch(WebElement::isDisplayed));
+        screenshot("case-record");
         theRecordHoldsTheStepsDone(driver.findElement(By.cssSelector(".sg-case-view .sg-record")).getText());
+        click(driver, By.cssSelector(".sg-case-view .sg-case-tab-diagram"));
+        await(driver).withMessage("the case's diagram did not open").until(d ->
+                !d.findElements(By.cssSelector(".sg-case-view .sg-diagram.sg-diagram-ready svg")).isEmpty());
+        screenshot("case-diagram");
     }
 
     // ================================================================ the machinery
@@ -593,17 +597,14 @@ final class TasklistWalk implements AutoCloseable {
         check("页面时间按北京时间显示", this::theTimesOfTheWalkShowInBeijingTime);
     }
 
+    /** Closes the 消息 dialog with its 关闭 button, as a person does. */
     private void closeInbox() {
         By panel = By.cssSelector(".sg-inbox-panel");
         if (driver.findElements(panel).stream().noneMatch(WebElement::isDisplayed)) {
             return;
         }
-        click(driver, By.id("sg-inbox"));
-        try {
-            new WebDriverWait(driver, HOOK_PATIENCE).until(d -> d.findElements(panel).stream().noneMatch(WebElement::isDisplayed));
-        } catch (TimeoutException e) {
-            driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
-        }
+        click(driver, By.cssSelector(".sg-inbox-close"));
+        await(driver).until(d -> d.findElements(By.cssSelector(".sg-inbox-modal")).isEmpty());
     }
 
     private List<WebElement> tabLinks(String name) {
