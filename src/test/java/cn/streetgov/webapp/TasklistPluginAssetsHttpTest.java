@@ -27,7 +27,7 @@ class TasklistPluginAssetsHttpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"approval-operations.js", "api.js", "task-operations.js", "copies.js", "case-view.js", "diagram.js",
-            "inbox.js", "workspace.js"})
+            "inbox.js", "workspace.js", "lists.js"})
     void thePluginScriptsAreServedAsJavaScript(String file) {
         Http.Response response = Http.anonymous(port).get(SCRIPTS + "streetgov/" + file);
         assertThat(response.status()).isEqualTo(200);
@@ -50,7 +50,7 @@ class TasklistPluginAssetsHttpTest {
         assertThat(count).as("imports found").isGreaterThanOrEqualTo(6);
         // no script or style from anywhere else
         for (String file : new String[] {"approval-operations.js", "api.js", "task-operations.js", "copies.js", "case-view.js", "diagram.js",
-                "inbox.js", "workspace.js"}) {
+                "inbox.js", "workspace.js", "lists.js"}) {
             assertThat(Http.anonymous(port).get(SCRIPTS + "streetgov/" + file).body()).as(file)
                     .doesNotContain("http://", "https://", "<script");
         }

@@ -4,8 +4,7 @@
  * can be marked 已阅 (POST /api/copies/{id}/read).
  */
 
-/** How often the header asks for new copies while Tasklist is open. */
-const REFRESH_MILLIS = 60 * 1000;
+import {countingLink} from './lists.js';
 
 const LINK_TEMPLATE = `
 <a href class="sg-copies-link" ng-click="open()" title="抄送给我的案件">
@@ -130,45 +129,15 @@ const ListController = [
   }
 ];
 
-const LinkController = [
-  '$scope',
-  '$interval',
-  '$uibModal',
+const LinkController = countingLink(
   'streetgovCopies',
-  function($scope, $interval, $modal, copies) {
-    function refresh() {
-      copies.reload().then(
-        function() {
-          $scope.unread = copies.unread;
-        },
-        function() {
-          // not for this user (or not reachable now): no count rather than a wrong one
-          $scope.unread = 0;
-        }
-      );
-    }
-
-    $scope.open = function() {
-      $modal
-        .open({
-          template: LIST_TEMPLATE,
-          controller: ListController,
-          windowClass: 'sg-copies-modal',
-          size: 'lg'
-        })
-        .result.finally(refresh)
-        .catch(function() {
-          // dismissed
-        });
-    };
-
-    const timer = $interval(refresh, REFRESH_MILLIS);
-    $scope.$on('$destroy', function() {
-      $interval.cancel(timer);
+  function(copies) {
+    return copies.reload().then(function() {
+      return copies.unread;
     });
-    refresh();
-  }
-];
+  },
+  {template: LIST_TEMPLATE, controller: ListController, windowClass: 'sg-copies-modal'}
+);
 
 export function registerCopies(ngModule) {
   registerCopyState(ngModule);

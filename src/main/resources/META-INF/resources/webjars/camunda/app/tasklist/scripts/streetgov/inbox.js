@@ -5,8 +5,8 @@
  * (GET /api/notifications, newest first, 20 a page) where each can be marked read and its case opened.
  */
 
-/** How often the header asks for new messages while Tasklist is open. */
-const REFRESH_MILLIS = 60 * 1000;
+import {addPaging, countingLink, pageBar} from './lists.js';
+
 const PAGE_SIZE = 20;
 
 const LINK_TEMPLATE = `
@@ -51,11 +51,7 @@ const LIST_TEMPLATE = `
     </tbody>
   </table>
 
-  <div class="sg-inbox-pages" ng-if="total > pageSize">
-    <button type="button" class="btn btn-default btn-xs" ng-disabled="page === 0" ng-click="go(page - 1)">上一页</button>
-    第 {{ page + 1 }} / {{ pages() }} 页，共 {{ total }} 条
-    <button type="button" class="btn btn-default btn-xs" ng-disabled="page + 1 >= pages()" ng-click="go(page + 1)">下一页</button>
-  </div>
+  ${pageBar('sg-inbox-pages', '条')}
 </div>
 
 <div class="modal-footer">
@@ -70,14 +66,8 @@ const ListController = [
   'streetgovCaseView',
   function($scope, api, caseView) {
     $scope.items = [];
-    $scope.page = 0;
-    $scope.pageSize = PAGE_SIZE;
-    $scope.total = 0;
     $scope.unread = 0;
-
-    $scope.pages = function() {
-      return Math.max(1, Math.ceil($scope.total / PAGE_SIZE));
-    };
+    addPaging($scope, PAGE_SIZE, load);
 
     function load() {
       $scope.loading = true;
@@ -95,11 +85,6 @@ const ListController = [
         }
       );
     }
-
-    $scope.go = function(page) {
-      $scope.page = page;
-      load();
-    };
 
     $scope.markRead = function(item) {
       item.$marking = true;
@@ -126,47 +111,17 @@ const ListController = [
   }
 ];
 
-const LinkController = [
-  '$scope',
-  '$interval',
-  '$uibModal',
+// Tasklist changes its route when a task is opened, completed or left: the count is asked again then
+const LinkController = countingLink(
   'streetgovApi',
-  function($scope, $interval, $modal, api) {
-    function refresh() {
-      api.unreadNotifications().then(
-        function(answer) {
-          $scope.unread = (answer && answer.unread) || 0;
-        },
-        function() {
-          // not reachable now: no count rather than a wrong one
-          $scope.unread = 0;
-        }
-      );
-    }
-
-    $scope.open = function() {
-      $modal
-        .open({
-          template: LIST_TEMPLATE,
-          controller: ListController,
-          windowClass: 'sg-inbox-modal',
-          size: 'lg'
-        })
-        .result.finally(refresh)
-        .catch(function() {
-          // dismissed
-        });
-    };
-
-    const timer = $interval(refresh, REFRESH_MILLIS);
-    // Tasklist changes its route when a task is opened, completed or left: count again then
-    $scope.$on('$routeChanged', refresh);
-    $scope.$on('$destroy', function() {
-      $interval.cancel(timer);
+  function(api) {
+    return api.unreadNotifications().then(function(answer) {
+      return answer && answer.unread;
     });
-    refresh();
-  }
-];
+  },
+  {template: LIST_TEMPLATE, controller: ListController, windowClass: 'sg-inbox-modal'},
+  ['$routeChanged']
+);
 
 export function registerInbox(ngModule) {
   ngModule.config([

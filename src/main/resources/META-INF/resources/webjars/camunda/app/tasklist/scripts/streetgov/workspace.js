@@ -7,6 +7,8 @@
  * a reason; the server decides whether it still may).
  */
 
+import {addPaging, pageBar} from './lists.js';
+
 const PAGE_SIZE = 20;
 
 const LINK_TEMPLATE = `
@@ -95,11 +97,7 @@ const LIST_TEMPLATE = `
     </div>
   </div>
 
-  <div class="sg-workspace-pages" ng-if="total > pageSize">
-    <button type="button" class="btn btn-default btn-xs" ng-disabled="page === 0" ng-click="go(page - 1)">上一页</button>
-    第 {{ page + 1 }} / {{ pages() }} 页，共 {{ total }} 件
-    <button type="button" class="btn btn-default btn-xs" ng-disabled="page + 1 >= pages()" ng-click="go(page + 1)">下一页</button>
-  </div>
+  ${pageBar('sg-workspace-pages', '件')}
 </div>
 
 <div class="modal-footer">
@@ -115,15 +113,9 @@ const ListController = [
     $scope.which = 'done';
     $scope.filters = {q: '', state: ''};
     $scope.items = [];
-    $scope.page = 0;
-    $scope.pageSize = PAGE_SIZE;
-    $scope.total = 0;
-
-    $scope.pages = function() {
-      return Math.max(1, Math.ceil($scope.total / PAGE_SIZE));
-    };
 
     let asked = 0; // answers to an older question are dropped
+    addPaging($scope, PAGE_SIZE, load);
     function load() {
       const question = ++asked;
       $scope.loading = true;
@@ -160,11 +152,6 @@ const ListController = [
 
     $scope.search = function() {
       $scope.page = 0;
-      load();
-    };
-
-    $scope.go = function(page) {
-      $scope.page = page;
       load();
     };
 
