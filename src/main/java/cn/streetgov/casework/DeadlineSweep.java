@@ -61,11 +61,13 @@ public class DeadlineSweep {
     private final TransactionTemplate ownTransaction;
     private final DeadlineProperties properties;
     private final ObjectProvider<EscalationPolicy> policies;
+    private final TaskNames names;
     private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
     DeadlineSweep(TaskService tasks, RuntimeService runtime, RepositoryService repository,
             Notifications notifications, AuditTrail audit, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            DeadlineProperties properties, ObjectProvider<EscalationPolicy> policies) {
+            DeadlineProperties properties, ObjectProvider<EscalationPolicy> policies, TaskNames names) {
+        this.names = names;
         this.tasks = tasks;
         this.runtime = runtime;
         this.repository = repository;
@@ -180,9 +182,10 @@ public class DeadlineSweep {
     private void notify(Task task, Task caseTask, NoticeKind kind, String processKey, List<Recipient> recipients) {
         String caseNo = caseNo(caseTask);
         String due = CaseClock.toLocal(task.getDueDate()).format(SHOWN);
+        String step = names.stepName(task);
         String message = kind == NoticeKind.REMINDER
-                ? "案件 " + caseNo + " 的待办「" + task.getName() + "」将于 " + due + " 到期，请及时办理。"
-                : "案件 " + caseNo + " 的待办「" + task.getName() + "」已于 " + due + " 逾期未办（当前办理："
+                ? "案件 " + caseNo + " 的待办「" + step + "」将于 " + due + " 到期，请及时办理。"
+                : "案件 " + caseNo + " 的待办「" + step + "」已于 " + due + " 逾期未办（当前办理："
                         + String.join("、", names(candidates(task))) + "），请督促办理。";
         for (Recipient recipient : recipients) {
             notifications.send(recipient.group()
@@ -194,7 +197,7 @@ public class DeadlineSweep {
         details.put("recipients", names(recipients));
         audit.record(new AuditEvent(caseTask.getProcessInstanceId(), caseNo, processKey,
                 kind == NoticeKind.REMINDER ? AuditEventType.REMINDER : AuditEventType.ESCALATION,
-                caseTask.getTaskDefinitionKey(), task.getName(), task.getId(), AuditEvent.SYSTEM_ACTOR, null, null, null,
+                caseTask.getTaskDefinitionKey(), step, task.getId(), AuditEvent.SYSTEM_ACTOR, null, null, null,
                 message, Json.write(details), CaseClock.instant()));
     }
 
