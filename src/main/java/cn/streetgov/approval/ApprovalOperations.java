@@ -18,6 +18,7 @@ import cn.streetgov.common.PlainVariables;
 import cn.streetgov.common.TooSoonException;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.security.CurrentUser;
+import cn.streetgov.security.PersonNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -721,10 +722,7 @@ public class ApprovalOperations {
     }
 
     static String displayName(User user) {
-        String family = user.getLastName() == null ? "" : user.getLastName().trim();
-        String given = user.getFirstName() == null ? "" : user.getFirstName().trim();
-        String name = family + given;
-        return name.isEmpty() ? user.getId() : name;
+        return PersonNames.fullName(user);
     }
 
     /** Keeps the set of users in a stable order for the record. */
