@@ -64,6 +64,16 @@ public class GroupCatalog {
         return groups;
     }
 
+    /** The Chinese name of a group (e.g. 东华街道党工委), else its id. */
+    @Transactional(readOnly = true)
+    public String nameOf(String groupId) {
+        if (groupId == null) {
+            return null;
+        }
+        return all().stream().filter(g -> g.id().equals(groupId)).map(GroupDefinition::name).findFirst()
+                .orElse(groupId);
+    }
+
     private static GroupDefinition workflow(String id, String name) {
         return new GroupDefinition(id, name, TYPE_WORKFLOW);
     }
