@@ -3,6 +3,7 @@ package cn.streetgov.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 
+import cn.streetgov.casework.TaskNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * own work; the engine's task authorizations stand behind that. The expressions are stored by the
  * application; the engine API guard refuses any expression a user sends.
  * <p>
- * The cards show the case's readable variables with Chinese labels (never a code: the urgency as
- * its label, the organisations by name); the task's name carries the case number
+ * The cards show the case in a few Chinese words (never a code: the urgency as its label, the
+ * organisations by name, {@code casework.CaseCard}); the task's name carries the case number
  * ({@code casework.TaskNames}). Filters of an earlier version are brought up to date at start-up.
  */
 @Component
@@ -41,15 +42,11 @@ public class TasklistFilterSeeder {
     static final String OVERDUE = "已超期";
     static final int DUE_SOON_DAYS = 2;
 
-    /** The variables shown on the task cards (when the case has them), with their labels. */
-    static final List<Map<String, String>> CARD_VARIABLES = List.of(
-            variable("summary", "事项概要"),
-            variable("urgencyLabel", "紧急程度"),
-            variable("orgName", "街道/镇"),
-            variable("agencyName", "派驻机构"),
-            variable("period", "考核期"),
-            variable("candidateName", "人选"),
-            variable("positionTitle", "职务"));
+    /**
+     * The variables shown on the task cards: the case in a few words, kept with each task by the
+     * kernel ({@code casework.CaseCard}: a task's own variable, readable with the task).
+     */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(variable(TaskNames.CARD_VARIABLE, "案件"));
 
     private static final String CURRENT_USER = "${currentUser()}";
     private static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";

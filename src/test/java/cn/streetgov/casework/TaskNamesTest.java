@@ -54,6 +54,8 @@ class TaskNamesTest {
         assertThat(s01.getName()).isEqualTo("【" + caseNo + "】东华街道评估承接能力");
         assertThat(s03.getName()).isEqualTo("【" + caseNo + "】南湖街道评估承接能力");
         assertThat(names.stepName(s01)).isEqualTo("评估承接能力");
+        assertThat(engine.getTaskService().getVariableLocal(s01.getId(), TaskNames.CARD_VARIABLE))
+                .isEqualTo("城市管理和综合执法局 · 临时占用城市道路审批等 2 项");
         // a district-wide body is named by nobody's organisation
         Task legal = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
                 .taskDefinitionKey(PowerDelegationProcess.REVIEW_LEGALITY).singleResult();
@@ -86,6 +88,9 @@ class TaskNamesTest {
         // BPMN 部门报到, reported by the street's police station
         assertThat(report.getName()).isEqualTo("【" + pi.getBusinessKey() + "】东华派出所报到");
         assertThat(names.stepName(report)).isEqualTo("部门报到");
+        // and the case in a few words for the task's card, a variable of the task itself
+        assertThat(engine.getTaskService().getVariableLocal(report.getId(), TaskNames.CARD_VARIABLE))
+                .isEqualTo("一般 · 占道经营，需公安到场");
     }
 
     @Test

@@ -8,7 +8,12 @@ import cn.streetgov.whistle.process.WhistleProcess;
 import cn.streetgov.whistle.process.WhistleProcess.Elements;
 import cn.streetgov.whistle.process.WhistleProcess.Vars;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -77,6 +82,25 @@ class TasklistFiltersHttpTest extends ProcessTestSupport {
         Http.Response listed = tasklist.get(WEBAPP_API + "/filter?resourceType=Task&itemCount=true");
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);
         assertThat(listed.json().findValuesAsText("name")).contains("即将到期", "已超期");
+    }
+
+    @Test
+    void shouldShowTheCaseOnTheCardsToAnOfficialWhoHoldsNoRightOnTheCaseItself() throws Exception {
+        // what Tasklist asks for its cards: the filter's list as HAL, with the filter's variables embedded
+        String body = Http.JSON.writeValueAsString(Map.of("processInstanceIdIn", cases));
+        HttpResponse<String> cards = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/engine-rest/filter/" + filterId("本单位待办") + "/list"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("s01-ga-head:demo".getBytes()))
+                .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(cards.statusCode()).as(cards.body()).isEqualTo(200);
+        JsonNode tasks = Http.JSON.readTree(cards.body()).path("_embedded").path("task");
+        assertThat(tasks).hasSize(4);
+        for (JsonNode task : tasks) {
+            JsonNode variables = task.path("_embedded").path("variable");
+            assertThat(variables.findValuesAsText("name")).as(task.path("name").asText()).containsExactly("caseCard");
+            assertThat(variables.get(0).path("value").asText()).isEqualTo("一般 · 夜间施工噪声扰民");
+        }
     }
 
     @Test
