@@ -77,6 +77,28 @@ class RefusalMessagesHttpTest extends ProcessTestSupport {
                 .doesNotContain("ENGINE-", "Cannot instantiate", "ExecutionListener");
     }
 
+    @Test
+    void shouldAnswerTheEnginesOwnRefusalsInChineseOnBothApis() {
+        Task report = claimedReport();
+        Http tasklist = Http.webappLogin(port, "s01-ga-head", "tasklist");
+        Http auditor = Http.webappLogin(port, "auditor", "tasklist");
+        for (Http.Response refused : new Http.Response[] {
+                auditor.postJson(WEBAPP_API + "/task/" + report.getId() + "/claim", Map.of("userId", "auditor")),
+                Http.as(port, "auditor").postJson("/engine-rest/task/" + report.getId() + "/claim",
+                        Map.of("userId", "auditor"))}) {
+            // the auditor may read the task but not work on it
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.json().path("type").asText()).isEqualTo("AuthorizationException");
+            assertThat(refused.json().path("message").asText()).isEqualTo("您无权进行此操作");
+        }
+        // claimed meanwhile by someone else: the head's claim is told so (the engine's REST API says 500)
+        taskService.setAssignee(report.getId(), "s01-sec");
+        Http.Response taken = tasklist.postJson(WEBAPP_API + "/task/" + report.getId() + "/claim",
+                Map.of("userId", "s01-ga-head"));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+        assertThat(taken.json().path("message").asText()).isEqualTo("该任务已被他人认领，请刷新任务列表");
+    }
+
     /** A whistle's report task of 东华派出所, claimed by its head. */
     private Task claimedReport() {
         Map<String, Object> vars = new HashMap<>();
