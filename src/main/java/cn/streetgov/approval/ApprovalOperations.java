@@ -10,6 +10,7 @@ import cn.streetgov.casework.EscalationPolicy;
 import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.common.BusinessException;
+import cn.streetgov.casework.TaskNames;
 import cn.streetgov.common.ConflictException;
 import cn.streetgov.common.ForbiddenException;
 import cn.streetgov.common.InvalidInputException;
@@ -18,6 +19,7 @@ import cn.streetgov.common.PlainVariables;
 import cn.streetgov.common.TooSoonException;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.security.CurrentUser;
+import cn.streetgov.security.PersonNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -68,13 +70,15 @@ public class ApprovalOperations {
     private final ObjectProvider<ApprovalPolicy> policies;
     private final ObjectProvider<EscalationPolicy> escalations;
     private final RuntimeService engineRuntime;
+    private final TaskNames names;
 
     ApprovalOperations(TaskAccess access, Reopening reopening, OperationRecord record, DecisionRecord decisions,
             EngineWork engine, TaskService tasks, HistoryService history, IdentityService identity, AuditTrail audit,
             OrgDirectory orgs, CaseCopyRepository copies, ObjectProvider<ApprovalPolicy> policies,
             ObjectProvider<EscalationPolicy> escalations,
-            RuntimeService engineRuntime) {
+            RuntimeService engineRuntime, TaskNames names) {
         this.engineRuntime = engineRuntime;
+        this.names = names;
         this.access = access;
         this.reopening = reopening;
         this.record = record;
@@ -261,7 +265,7 @@ public class ApprovalOperations {
         }
         record.record(step, CaseDecision.Type.RETURN, target.activityId(),
                 (target.toStarter() ? "退回发起人：" : "退回至：") + target.name(), why, details, user.userId(), actingGroup);
-        String message = "案件 " + ref.caseNo() + " 的「" + task.getName() + "」退回至「" + target.name() + "」，理由：" + why;
+        String message = "案件 " + ref.caseNo() + " 的「" + stepName(task) + "」退回至「" + target.name() + "」，理由：" + why;
         if (reopened.getAssignee() != null) {
             record.notifyUser(step, NoticeKind.RETURN, reopened.getAssignee(), message);
         } else {
@@ -287,13 +291,13 @@ public class ApprovalOperations {
         CaseRef ref = withdrawal.ref();
         Task reopened = reopening.execute(withdrawal.plan(), withdrawal.policy(), user.userId());
         OperationRecord.Step step = new OperationRecord.Step(ref, done.getId(), done.getTaskDefinitionKey(),
-                done.getName());
+                stepName(done));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reopenedTaskId", reopened.getId());
-        record.record(step, CaseDecision.Type.WITHDRAW, done.getTaskDefinitionKey(), "撤回：" + done.getName(), why,
+        record.record(step, CaseDecision.Type.WITHDRAW, done.getTaskDefinitionKey(), "撤回：" + stepName(done), why,
                 details, user.userId(), decisions.latest(done.getId(), CaseDecision.Type.DECISION)
                         .map(CaseDecision::getActorGroup).orElse(null));
-        return new Done("已撤回「" + done.getName() + "」，请重新办理", reopened.getId());
+        return new Done("已撤回「" + stepName(done) + "」，请重新办理", reopened.getId());
     }
 
     /**
@@ -330,7 +334,7 @@ public class ApprovalOperations {
             java.util.function.Consumer<String> beforePlanning) {
         HistoricTaskInstance done = access.historicTask(historicTaskId);
         if (done.getEndTime() == null || !Reopening.COMPLETED.equals(done.getDeleteReason())) {
-            throw new ConflictException("任务「" + done.getName() + "」尚未办理完成，无需撤回");
+            throw new ConflictException("任务「" + stepName(done) + "」尚未办理完成，无需撤回");
         }
         if (done.getProcessInstanceId() == null) {
             throw new InvalidInputException("该任务不属于任何案件，不能撤回");
@@ -339,7 +343,7 @@ public class ApprovalOperations {
                 || decisions.latest(done.getId(), CaseDecision.Type.DECISION)
                         .map(d -> user.userId().equals(d.getActorUser())).orElse(false);
         if (!byCaller) {
-            throw new ForbiddenException("只有办理「" + done.getName() + "」的人可以撤回它");
+            throw new ForbiddenException("只有办理「" + stepName(done) + "」的人可以撤回它");
         }
         CaseRef ref = CaseRef.of(engine, history, done.getProcessInstanceId());
         if (ref == null || !ref.running()) {
@@ -347,7 +351,7 @@ public class ApprovalOperations {
         }
         ApprovalPolicy policy = policy(ref.processKey());
         if (policy.forbidden(done.getTaskDefinitionKey()).contains(ApprovalOperation.WITHDRAW)) {
-            throw new ForbiddenException("「" + done.getName() + "」办理后不允许撤回");
+            throw new ForbiddenException("「" + stepName(done) + "」办理后不允许撤回");
         }
         beforePlanning.accept(ref.processInstanceId());
         return new Withdrawal(done, ref, policy, reopening.planWithdrawal(done, policy, this::requireUntouched));
@@ -359,12 +363,12 @@ public class ApprovalOperations {
                 .list());
         for (Task next : open) {
             if (next.getAssignee() != null) {
-                throw new ConflictException("下一步「" + next.getName() + "」已由 " + displayName(next.getAssignee())
+                throw new ConflictException("下一步「" + stepName(next) + "」已由 " + displayName(next.getAssignee())
                         + " 认领，不能撤回");
             }
             if (decisions.latest(next.getId(), CaseDecision.Type.DECISION).isPresent()
                     || !signatures().signers(next).isEmpty()) {
-                throw new ConflictException("下一步「" + next.getName() + "」已有人处理，不能撤回");
+                throw new ConflictException("下一步「" + stepName(next) + "」已有人处理，不能撤回");
             }
         }
     }
@@ -441,7 +445,7 @@ public class ApprovalOperations {
         }
         return allowedPeople(user, task).stream().filter(p -> p.userId().equals(userId)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("不能" + what + "给 " + userId + "：只能" + what
-                        + "给可办理「" + task.getName() + "」的本单位人员"));
+                        + "给可办理「" + stepName(task) + "」的本单位人员"));
     }
 
     /** What handing a task to a colleague (转办, 委派) checks first, in this order. */
@@ -478,7 +482,7 @@ public class ApprovalOperations {
         record.record(step, CaseDecision.Type.TRANSFER, to.userId(), "转办给 " + to.name(), why, details,
                 user.userId(), actingGroup);
         record.notifyUser(step, NoticeKind.NEW_TASK, to.userId(), displayName(user.userId()) + " 将案件 " + ref.caseNo()
-                + " 的「" + task.getName() + "」转办给您，理由：" + why);
+                + " 的「" + stepName(task) + "」转办给您，理由：" + why);
         return new Done("已转办给 " + to.name(), task.getId());
     }
 
@@ -504,7 +508,7 @@ public class ApprovalOperations {
         record.record(step, CaseDecision.Type.DELEGATE, to.userId(), "委派给 " + to.name(), why, details,
                 user.userId(), actingGroup);
         record.notifyUser(step, NoticeKind.NEW_TASK, to.userId(), displayName(owner) + " 将案件 " + ref.caseNo()
-                + " 的「" + task.getName() + "」委派给您办理，办完请交还。说明：" + why);
+                + " 的「" + stepName(task) + "」委派给您办理，办完请交还。说明：" + why);
         return new Done("已委派给 " + to.name() + "，对方办完后交还给您", task.getId());
     }
 
@@ -513,10 +517,10 @@ public class ApprovalOperations {
         Task task = access.openTask(taskId);
         TaskAccess.refuseAuditor(user);
         if (task.getDelegationState() != DelegationState.PENDING) {
-            throw new ConflictException("任务「" + task.getName() + "」不是委派给您的任务，无需交还");
+            throw new ConflictException("任务「" + stepName(task) + "」不是委派给您的任务，无需交还");
         }
         if (!user.userId().equals(task.getAssignee())) {
-            throw new ForbiddenException("只有被委派人可以交还任务「" + task.getName() + "」");
+            throw new ForbiddenException("只有被委派人可以交还任务「" + stepName(task) + "」");
         }
         String text = optional(comment, "办理意见");
         CaseRef ref = caseOf(task);
@@ -532,7 +536,7 @@ public class ApprovalOperations {
                 user.userId(), actingGroup);
         if (owner != null) {
             record.notifyUser(step, NoticeKind.NEW_TASK, owner, displayName(user.userId()) + " 已办完您委派的案件 "
-                    + ref.caseNo() + "「" + task.getName() + "」并交还给您" + (text == null ? "" : "：" + text));
+                    + ref.caseNo() + "「" + stepName(task) + "」并交还给您" + (text == null ? "" : "：" + text));
         }
         return new Done("已交还给 " + displayName(owner), task.getId());
     }
@@ -572,7 +576,7 @@ public class ApprovalOperations {
         audit.takeTurn(ref.processInstanceId());
         Instant now = CaseClock.instant();
         OperationRecord.Step step = step(ref, onCase);
-        recipients.forEach((recipient, viaGroup) -> copies.save(new CaseCopy(ref, onCase.getId(), onCase.getName(),
+        recipients.forEach((recipient, viaGroup) -> copies.save(new CaseCopy(ref, onCase.getId(), stepName(onCase),
                 user.userId(), recipient, viaGroup, text, now)));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("userIds", new ArrayList<>(recipients.keySet()));
@@ -581,7 +585,7 @@ public class ApprovalOperations {
         }
         record.record(step, CaseDecision.Type.COPY, null, "抄送 " + recipients.size() + " 人", text, details,
                 user.userId(), access.actingGroup(user.userId(), onCase.getId()));
-        String message = displayName(user.userId()) + " 将案件 " + ref.caseNo() + "「" + onCase.getName() + "」抄送给您"
+        String message = displayName(user.userId()) + " 将案件 " + ref.caseNo() + "「" + stepName(onCase) + "」抄送给您"
                 + (text == null ? "" : "：" + text);
         recipients.keySet().forEach(recipient -> record.notifyUser(step, NoticeKind.COPY, recipient, message));
         return new Done("已抄送给 " + recipients.size() + " 人", onCase.getId());
@@ -595,7 +599,7 @@ public class ApprovalOperations {
         TaskAccess.refuseAuditor(user);
         CaseRef ref = caseOf(task);
         if (!mayUrge(user, task, ref)) {
-            throw new ForbiddenException("只有案件发起人或该步骤的督办单位可以催办「" + task.getName() + "」");
+            throw new ForbiddenException("只有案件发起人或该步骤的督办单位可以催办「" + stepName(task) + "」");
         }
         refuseIfForbidden(task, ApprovalOperation.URGE);
         String text = optional(note, "催办说明");
@@ -603,14 +607,14 @@ public class ApprovalOperations {
         decisions.latest(task.getId(), CaseDecision.Type.URGE).ifPresent(last -> {
             Instant next = last.getDecidedAt().plus(URGE_INTERVAL);
             if (CaseClock.instant().isBefore(next)) {
-                throw new TooSoonException("「" + task.getName() + "」已于 " + CaseClock.toLocal(java.util.Date.from(
+                throw new TooSoonException("「" + stepName(task) + "」已于 " + CaseClock.toLocal(java.util.Date.from(
                         last.getDecidedAt())).format(MINUTE) + " 催办过，每小时最多催办一次，下次可催办时间："
                         + CaseClock.toLocal(java.util.Date.from(next)).format(MINUTE));
             }
         });
         OperationRecord.Step step = step(ref, task);
         List<String> to = new ArrayList<>();
-        String message = displayName(user.userId()) + " 催办案件 " + ref.caseNo() + " 的「" + task.getName() + "」"
+        String message = displayName(user.userId()) + " 催办案件 " + ref.caseNo() + " 的「" + stepName(task) + "」"
                 + (task.getDueDate() == null ? "" : "（办理期限 " + CaseClock.toLocal(task.getDueDate()).format(MINUTE) + "）")
                 + (text == null ? "" : "：" + text);
         if (task.getAssignee() != null) {
@@ -683,13 +687,13 @@ public class ApprovalOperations {
 
     void refuseIfForbidden(Task task, ApprovalOperation operation) {
         if (forbidden(task).contains(operation)) {
-            throw new ForbiddenException("「" + task.getName() + "」不允许" + operation.label());
+            throw new ForbiddenException("「" + stepName(task) + "」不允许" + operation.label());
         }
     }
 
     private void refuseIfDelegatedOrSign(Task task) {
         if (task.getDelegationState() == DelegationState.PENDING) {
-            throw new ConflictException("任务「" + task.getName() + "」已委派给 " + displayName(task.getAssignee())
+            throw new ConflictException("任务「" + stepName(task) + "」已委派给 " + displayName(task.getAssignee())
                     + "，须先由其交还");
         }
         if (Signatures.isSignTask(task)) {
@@ -713,7 +717,7 @@ public class ApprovalOperations {
     }
 
     OperationRecord.Step step(CaseRef ref, Task task) {
-        return new OperationRecord.Step(ref, task.getId(), task.getTaskDefinitionKey(), task.getName());
+        return new OperationRecord.Step(ref, task.getId(), task.getTaskDefinitionKey(), stepName(task));
     }
 
     static String required(String text, String what) {
@@ -739,6 +743,15 @@ public class ApprovalOperations {
     }
 
     /** A person's name as Chinese officials write it (family name first), else the user id. */
+    /** The plain name of the task's step (a task's own name carries its case number, see TaskNames). */
+    String stepName(Task task) {
+        return names.stepName(task);
+    }
+
+    String stepName(HistoricTaskInstance task) {
+        return names.stepName(task);
+    }
+
     public String displayName(String userId) {
         if (userId == null) {
             return null;
@@ -748,10 +761,7 @@ public class ApprovalOperations {
     }
 
     static String displayName(User user) {
-        String family = user.getLastName() == null ? "" : user.getLastName().trim();
-        String given = user.getFirstName() == null ? "" : user.getFirstName().trim();
-        String name = family + given;
-        return name.isEmpty() ? user.getId() : name;
+        return PersonNames.fullName(user);
     }
 
     /** Keeps the set of users in a stable order for the record. */

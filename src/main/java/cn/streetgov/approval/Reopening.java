@@ -4,6 +4,7 @@ import cn.streetgov.casework.ApprovalPolicy;
 import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.casework.Json;
+import cn.streetgov.casework.TaskNames;
 import cn.streetgov.common.ConflictException;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.PlainVariables;
@@ -58,10 +59,12 @@ class Reopening {
     private final HistoryService history;
     private final RepositoryService repository;
     private final DecisionRecord decisions;
+    private final TaskNames names;
     private final Map<String, ProcessGraph> graphs = new ConcurrentHashMap<>();
 
     Reopening(EngineWork engine, RuntimeService runtime, TaskService tasks, HistoryService history,
-            RepositoryService repository, DecisionRecord decisions) {
+            RepositoryService repository, DecisionRecord decisions, TaskNames names) {
+        this.names = names;
         this.decisions = decisions;
         this.engine = engine;
         this.runtime = runtime;
@@ -151,7 +154,7 @@ class Reopening {
         for (HistoricTaskInstance later : completedTasks(instanceId)) {
             if (mine == null && later.getStartTime() != null && later.getStartTime().after(done.getEndTime())
                     && !later.getId().equals(done.getId()) && graph.leadsTo(activity, later.getTaskDefinitionKey())) {
-                throw new ConflictException("下一步「" + later.getName() + "」已经办理，不能撤回");
+                throw new ConflictException("下一步「" + names.stepName(later) + "」已经办理，不能撤回");
             }
         }
         for (String point : policy.pointsOfNoReturn()) {
@@ -284,7 +287,7 @@ class Reopening {
         ProcessGraph.MultiInstance multi = graph.multiInstance(task.getTaskDefinitionKey()).orElseThrow();
         String body = runningMultiInstance(task.getProcessInstanceId(), graph, task.getTaskDefinitionKey());
         if (body == null) {
-            throw new ConflictException("「" + task.getName() + "」的并行办理已结束，不能再增加办理单位");
+            throw new ConflictException("「" + names.stepName(task) + "」的并行办理已结束，不能再增加办理单位");
         }
         String instanceId = task.getProcessInstanceId();
         Set<String> before = new HashSet<>();
@@ -510,7 +513,7 @@ class Reopening {
         Object value = decisions.latest(task.getId(), CaseDecision.Type.DECISION)
                 .map(d -> d.getDetails() == null ? null : Json.readObject(d.getDetails()).get(name)).orElse(null);
         if (value == null) {
-            throw new InvalidInputException("无法确定「" + task.getName() + "」对应的办理单位，不能退回或撤回到该步骤");
+            throw new InvalidInputException("无法确定「" + names.stepName(task) + "」对应的办理单位，不能退回或撤回到该步骤");
         }
         return value;
     }

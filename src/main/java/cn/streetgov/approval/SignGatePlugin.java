@@ -1,5 +1,6 @@
 package cn.streetgov.approval;
 
+import cn.streetgov.casework.TaskNames;
 import cn.streetgov.casework.UserTaskListeners;
 import cn.streetgov.common.InvalidInputException;
 import java.util.List;
@@ -43,14 +44,14 @@ class SignGatePlugin extends AbstractProcessEnginePlugin {
 
     void beforeCompletion(DelegateTask task) {
         if (task instanceof TaskEntity entity && entity.getDelegationState() == DelegationState.PENDING) {
-            throw new InvalidInputException("「" + task.getName() + "」是委派的任务：被委派人办完后须点击「处理完毕交还」，由 "
+            throw new InvalidInputException("「" + TaskNames.stepOf(task) + "」是委派的任务：被委派人办完后须点击「处理完毕交还」，由 "
                     + operations.getObject().displayName(task.getOwner()) + " 作出决定");
         }
         Signatures signs = signatures.getObject();
         List<CaseSign> open = signs.blocking(task.getId());
         if (!open.isEmpty()) {
             List<String> names = open.stream().map(s -> operations.getObject().displayName(s.getSignerUser())).toList();
-            throw new InvalidInputException("「" + task.getName() + "」尚有加签人未签署意见：" + String.join("、", names)
+            throw new InvalidInputException("「" + TaskNames.stepOf(task) + "」尚有加签人未签署意见：" + String.join("、", names)
                     + "；请待其签署或减签后再办理");
         }
         Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

@@ -6,6 +6,7 @@ import cn.streetgov.casework.CaseClock;
 import cn.streetgov.casework.CaseIndex;
 import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.casework.NoticeKind;
+import cn.streetgov.casework.TaskNames;
 import cn.streetgov.common.ConflictException;
 import cn.streetgov.common.ForbiddenException;
 import cn.streetgov.common.InvalidInputException;
@@ -118,7 +119,7 @@ class Signatures {
                 continue;
             }
             ApprovalOperations.Person person = allowed.stream().filter(p -> p.userId().equals(id)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("不能加签 " + id + "：只能加签可办理「" + task.getName()
+                    .orElseThrow(() -> new InvalidInputException("不能加签 " + id + "：只能加签可办理「" + operations.stepName(task)
                             + "」的本单位人员" + (where == CaseSign.Position.PARALLEL ? "或尚未召集的办理单位人员" : "")));
             boolean already = signs.findByParentTaskIdOrderByIdAsc(task.getId()).stream()
                     .anyMatch(s -> s.isOpen() && s.getSignerUser().equals(id));
@@ -135,10 +136,10 @@ class Signatures {
             Map<String, Object> local = operations.policy(ref.processKey()).addParallel(task.getTaskDefinitionKey(),
                     person.userId(), access.groupsOf(person.userId()), operations.caseVariables(ref.processInstanceId()));
             if (local.isEmpty()) {
-                throw new InvalidInputException("不能为「" + task.getName() + "」增加 " + person.name() + " 所在单位");
+                throw new InvalidInputException("不能为「" + operations.stepName(task) + "」增加 " + person.name() + " 所在单位");
             }
             Task instance = reopening.addInstance(task, local);
-            signs.save(new CaseSign(ref, task.getId(), instance.getId(), task.getName(), CaseSign.Position.INSTANCE,
+            signs.save(new CaseSign(ref, task.getId(), instance.getId(), operations.stepName(task), CaseSign.Position.INSTANCE,
                     person.userId(), user.userId(), why, now));
             people.add(person);
         }
@@ -153,7 +154,7 @@ class Signatures {
                 signTaskId = engine.privileged(() -> {
                     Task sign = tasks.newTask();
                     sign.setParentTaskId(task.getId());
-                    sign.setName(where.label() + "：" + task.getName() + "【" + ref.caseNo() + "】");
+                    sign.setName(TaskNames.caseName(ref.caseNo(), null, where.label() + "：" + operations.stepName(task)));
                     sign.setDescription(why);
                     sign.setAssignee(person.userId());
                     sign.setDueDate(task.getDueDate());
@@ -162,7 +163,7 @@ class Signatures {
                     return sign.getId();
                 });
             }
-            signs.save(new CaseSign(ref, task.getId(), signTaskId, task.getName(), where, person.userId(), user.userId(),
+            signs.save(new CaseSign(ref, task.getId(), signTaskId, operations.stepName(task), where, person.userId(), user.userId(),
                     why, now));
         }
         OperationRecord.Step step = operations.step(ref, task);
@@ -172,7 +173,7 @@ class Signatures {
         List<String> names = people.stream().map(ApprovalOperations.Person::name).toList();
         record.record(step, CaseDecision.Type.ADD_SIGN, where.name(), where.label() + "：" + String.join("、", names),
                 why, details, user.userId(), access.actingGroup(user.userId(), task.getId()));
-        String message = operations.displayName(holder) + " 请您对案件 " + ref.caseNo() + "「" + task.getName() + "」"
+        String message = operations.displayName(holder) + " 请您对案件 " + ref.caseNo() + "「" + operations.stepName(task) + "」"
                 + (where == CaseSign.Position.AFTER ? "继续办理并作出决定" : "签署意见") + "：" + why;
         people.forEach(p -> record.notifyUser(step, NoticeKind.NEW_TASK, p.userId(), message));
         return new ApprovalOperations.Done(where.label() + "：" + String.join("、", names), task.getId());
@@ -192,7 +193,7 @@ class Signatures {
                 .or(() -> signs.findFirstBySignTaskIdOrderByIdDesc(task.getId())
                         .filter(s -> s.isOpen() && s.getPosition() == CaseSign.Position.INSTANCE
                                 && s.getSignerUser().equals(userId)))
-                .orElseThrow(() -> new InvalidInputException(userId + " 不是「" + task.getName()
+                .orElseThrow(() -> new InvalidInputException(userId + " 不是「" + operations.stepName(task)
                         + "」尚未签署意见的加签人，不能减签"));
         CaseRef ref = operations.caseOf(task);
         boolean adder = user.userId().equals(sign.getAddedBy());
@@ -226,7 +227,7 @@ class Signatures {
         details.put("position", sign.getPosition().name());
         record.record(step, CaseDecision.Type.REMOVE_SIGN, userId, "减签：" + operations.displayName(userId), why,
                 details, user.userId(), actingGroup);
-        record.notifyUser(step, NoticeKind.INFO, userId, "案件 " + ref.caseNo() + "「" + task.getName()
+        record.notifyUser(step, NoticeKind.INFO, userId, "案件 " + ref.caseNo() + "「" + operations.stepName(task)
                 + "」已不再需要您加签：" + why);
         return new ApprovalOperations.Done("已减去加签人 " + operations.displayName(userId), task.getId());
     }
@@ -236,7 +237,7 @@ class Signatures {
         Task sign = access.openTask(signTaskId);
         TaskAccess.refuseAuditor(user);
         CaseSign row = signs.findFirstBySignTaskIdOrderByIdDesc(signTaskId).filter(s -> isSignTask(sign))
-                .orElseThrow(() -> new InvalidInputException("「" + sign.getName() + "」不是加签任务"));
+                .orElseThrow(() -> new InvalidInputException("「" + operations.stepName(sign) + "」不是加签任务"));
         if (!user.userId().equals(sign.getAssignee())) {
             throw new ForbiddenException("只有加签人本人可以签署该意见");
         }
@@ -255,7 +256,7 @@ class Signatures {
         // a sign task is outside the model: the kernel's task listener does not see it
         index.recordDone(ref.processInstanceId(), user.userId(), signTaskId, "加签：" + row.getStepName());
         OperationRecord.Step step = new OperationRecord.Step(ref, parent.getId(), parent.getTaskDefinitionKey(),
-                parent.getName());
+                operations.stepName(parent));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("signTaskId", signTaskId);
         details.put("position", row.getPosition().name());
@@ -263,7 +264,7 @@ class Signatures {
                 details, user.userId(), groupOf(user, parent));
         String holder = parent.getAssignee() == null ? row.getAddedBy() : parent.getAssignee();
         record.notifyUser(step, NoticeKind.INFO, holder, operations.displayName(user.userId()) + " 已签署案件 "
-                + ref.caseNo() + "「" + parent.getName() + "」的加签意见：" + (agree ? "同意" : "不同意") + "，" + text);
+                + ref.caseNo() + "「" + operations.stepName(parent) + "」的加签意见：" + (agree ? "同意" : "不同意") + "，" + text);
         return new ApprovalOperations.Done("已签署加签意见", parent.getId());
     }
 

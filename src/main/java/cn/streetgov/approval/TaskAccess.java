@@ -1,5 +1,6 @@
 package cn.streetgov.approval;
 
+import cn.streetgov.casework.TaskNames;
 import cn.streetgov.common.ForbiddenException;
 import cn.streetgov.common.NotFoundException;
 import cn.streetgov.security.CurrentUser;
@@ -30,8 +31,10 @@ class TaskAccess {
     private final TaskService tasks;
     private final HistoryService history;
     private final IdentityService identity;
+    private final TaskNames names;
 
-    TaskAccess(EngineWork engine, TaskService tasks, HistoryService history, IdentityService identity) {
+    TaskAccess(EngineWork engine, TaskService tasks, HistoryService history, IdentityService identity, TaskNames names) {
+        this.names = names;
         this.engine = engine;
         this.tasks = tasks;
         this.history = history;
@@ -110,10 +113,10 @@ class TaskAccess {
         refuseAuditor(user);
         if (!mayWork(user, task)) {
             if (task.getAssignee() != null && isCandidate(user, task.getId())) {
-                throw new ForbiddenException("任务「" + task.getName() + "」已由 " + task.getAssignee()
+                throw new ForbiddenException("任务「" + names.stepName(task) + "」已由 " + task.getAssignee()
                         + " 认领，只有认领人可以办理或操作");
             }
-            throw new ForbiddenException("无权操作任务「" + task.getName() + "」：它不是您所在单位的任务");
+            throw new ForbiddenException("无权操作任务「" + names.stepName(task) + "」：它不是您所在单位的任务");
         }
     }
 

@@ -1,7 +1,8 @@
 package cn.streetgov.audit;
 
-import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.casework.Actor;
+import cn.streetgov.casework.TaskDecisions;
+import cn.streetgov.casework.TaskNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -131,7 +132,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
             }
         }
         trail.getObject().record(new AuditEvent(task.getProcessInstanceId(), execution.getProcessBusinessKey(),
-                processKey, AuditEventType.TASK_COMPLETED, task.getTaskDefinitionKey(), task.getName(), task.getId(),
+                processKey, AuditEventType.TASK_COMPLETED, task.getTaskDefinitionKey(), TaskNames.stepOf(task), task.getId(),
                 actor.userId(), actor.groupId(), actor.groupName(), decision, comment, AuditTrail.toJson(details),
                 ClockUtil.getCurrentTime().toInstant()));
     }

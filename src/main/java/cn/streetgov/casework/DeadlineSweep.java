@@ -66,12 +66,14 @@ public class DeadlineSweep {
     private final ObjectProvider<EscalationPolicy> policies;
     private final GroupCatalog groups;
     private final OrgDirectory orgs;
+    private final TaskNames names;
     private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
     DeadlineSweep(TaskService tasks, RuntimeService runtime, RepositoryService repository,
             Notifications notifications, AuditTrail audit, JdbcTemplate jdbc, PlatformTransactionManager transactions,
             DeadlineProperties properties, ObjectProvider<EscalationPolicy> policies, GroupCatalog groups,
-            OrgDirectory orgs) {
+            OrgDirectory orgs, TaskNames names) {
+        this.names = names;
         this.tasks = tasks;
         this.runtime = runtime;
         this.repository = repository;
@@ -188,9 +190,10 @@ public class DeadlineSweep {
     private void notify(Task task, Task caseTask, NoticeKind kind, String processKey, List<Recipient> recipients) {
         String caseNo = caseNo(caseTask);
         String due = CaseClock.toLocal(task.getDueDate()).format(SHOWN);
+        String step = names.stepName(task);
         String message = kind == NoticeKind.REMINDER
-                ? "案件 " + caseNo + " 的待办「" + task.getName() + "」将于 " + due + " 到期，请及时办理。"
-                : "案件 " + caseNo + " 的待办「" + task.getName() + "」已于 " + due + " 逾期未办（当前办理："
+                ? "案件 " + caseNo + " 的待办「" + step + "」将于 " + due + " 到期，请及时办理。"
+                : "案件 " + caseNo + " 的待办「" + step + "」已于 " + due + " 逾期未办（当前办理："
                         + String.join("、", shownNames(candidates(task))) + "），请督促办理。";
         for (Recipient recipient : recipients) {
             notifications.send(recipient.group()
@@ -202,7 +205,7 @@ public class DeadlineSweep {
         details.put("recipients", names(recipients));
         audit.record(new AuditEvent(caseTask.getProcessInstanceId(), caseNo, processKey,
                 kind == NoticeKind.REMINDER ? AuditEventType.REMINDER : AuditEventType.ESCALATION,
-                caseTask.getTaskDefinitionKey(), task.getName(), task.getId(), AuditEvent.SYSTEM_ACTOR, null, null, null,
+                caseTask.getTaskDefinitionKey(), step, task.getId(), AuditEvent.SYSTEM_ACTOR, null, null, null,
                 message, Json.write(details), CaseClock.instant()));
     }
 

@@ -62,7 +62,7 @@ class DecisionRecorderPlugin extends AbstractProcessEnginePlugin {
         Map<String, Object> details = details(task, declared.recorded());
         String caseNo = CaseRefs.caseNo(task.getExecution());
         CaseDecision row = record.getObject().record(new CaseDecision.Entry(caseNo, task.getProcessInstanceId(),
-                processKey, task.getId(), task.getTaskDefinitionKey(), task.getName(), CaseDecision.Type.DECISION,
+                processKey, task.getId(), task.getTaskDefinitionKey(), TaskNames.stepOf(task), CaseDecision.Type.DECISION,
                 decision, declared.label(decision), comment, Json.write(details), actor.userId(), actor.actedFor()));
         RecordedDecision recorded = new RecordedDecision(declared, decision, comment, actor, row);
         hooks.orderedStream().filter(hook -> hook.processKey().equals(processKey))

@@ -6,6 +6,7 @@ import cn.streetgov.casework.CaseRefs;
 import cn.streetgov.casework.Notice;
 import cn.streetgov.casework.NoticeDelivery;
 import cn.streetgov.casework.NoticeKind;
+import cn.streetgov.casework.TaskNames;
 import cn.streetgov.casework.Notifications;
 import java.util.ArrayList;
 import java.util.Date;
@@ -104,7 +105,7 @@ class CaseEventNotices implements NoticeDelivery {
         List<String> groups = new ArrayList<>();
         List<String> users = new ArrayList<>();
         candidates(task.getCandidates(), groups, users);
-        tell(new NewTask(task.getId(), task.getName(), task.getDueDate(), task.getProcessInstanceId(), caseNo,
+        tell(new NewTask(task.getId(), TaskNames.withoutCaseNo(task.getName()), task.getDueDate(), task.getProcessInstanceId(), caseNo,
                 task.getAssignee(), groups, users), caller());
     }
 
@@ -129,7 +130,7 @@ class CaseEventNotices implements NoticeDelivery {
             List<String> groups = new ArrayList<>();
             List<String> users = new ArrayList<>();
             candidates(e.getTaskService().getIdentityLinksForTask(taskId), groups, users);
-            return new NewTask(taskId, task.getName(), task.getDueDate(), task.getProcessInstanceId(), caseNo,
+            return new NewTask(taskId, TaskNames.withoutCaseNo(task.getName()), task.getDueDate(), task.getProcessInstanceId(), caseNo,
                     task.getAssignee(), groups, users);
         });
     }

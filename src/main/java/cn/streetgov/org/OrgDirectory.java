@@ -49,6 +49,11 @@ public class OrgDirectory {
         return username == null ? Optional.empty() : people.findById(username);
     }
 
+    /** How a person is named to others: their full name, family name first (王明); else the user name. */
+    public String personName(String username) {
+        return username == null ? null : findPerson(username).map(Person::getDisplayName).orElse(username);
+    }
+
     /** The title of the person's post that makes them a member of the group (e.g. 党工委书记), if any. */
     public Optional<String> postTitle(String username, String groupId) {
         if (groupId == null) {

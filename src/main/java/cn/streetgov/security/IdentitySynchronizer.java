@@ -173,11 +173,9 @@ public class IdentitySynchronizer implements IdentityMirror {
             user = identityService.newUser(person.getUsername());
         }
         boolean namesChanged = isNew
-                || !Objects.equals(user.getFirstName(), person.getGivenName())
-                || !Objects.equals(user.getLastName(), person.getFamilyName())
+                || !PersonNames.holds(user, person.getFamilyName(), person.getGivenName())
                 || !Objects.equals(user.getEmail(), person.getEmail());
-        user.setFirstName(person.getGivenName());
-        user.setLastName(person.getFamilyName());
+        PersonNames.apply(user, person.getFamilyName(), person.getGivenName());
         user.setEmail(person.getEmail());
         PasswordState current = isNew ? null : credentials.stateOf(user);
         PasswordAction action = passwordAction(person.hasDemoCredentials(), current, demoPasswords);

@@ -65,7 +65,11 @@ class IdentitySynchronizationTest {
         assertThat(identityService.createGroupQuery().groupId("dept-CGZF").singleResult().getName())
                 .isEqualTo("城市管理和综合执法局");
         User user = identityService.createUserQuery().userId("s01-sec").singleResult();
-        assertThat(user.getLastName() + user.getFirstName()).matches("\\p{IsHan}{2,4}");
+        // family name first, as the webapps show it (firstName + " " + lastName)
+        Person person = persons.findById("s01-sec").orElseThrow();
+        assertThat(user.getFirstName()).isEqualTo(person.getFamilyName());
+        assertThat(user.getLastName()).isEqualTo(person.getGivenName());
+        assertThat(user.getFirstName() + user.getLastName()).matches("\\p{IsHan}{2,4}");
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,10 @@ class OrgAdministrationHttpTest {
         Http.Response person = admin().postJson(API + "/people",
                 Map.of("username", "zt-off", "familyName", "欧阳", "givenName", "明", "email", "zt-off@example.invalid"));
         assertThat(person.status()).as(person.body()).isEqualTo(201);
-        assertThat(identityService.createUserQuery().userId("zt-off").singleResult().getLastName()).isEqualTo("欧阳");
+        // family name first: the webapps show firstName + " " + lastName (欧阳 明)
+        User created = identityService.createUserQuery().userId("zt-off").singleResult();
+        assertThat(created.getFirstName()).isEqualTo("欧阳");
+        assertThat(created.getLastName()).isEqualTo("明");
         // no usable password until an administrator sets one in Camunda Admin
         assertThat(identityService.checkPassword("zt-off", "demo")).isFalse();
 

@@ -11,6 +11,7 @@ import cn.streetgov.casework.NoticeKind;
 import cn.streetgov.casework.Notifications;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
+import cn.streetgov.org.GroupCatalog;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.Agency;
 import cn.streetgov.org.domain.PostRole;
@@ -55,9 +56,11 @@ public class ConsultationService {
     private final Notifications notifications;
     private final CaseNumbers numbers;
     private final OrgDirectory directory;
+    private final GroupCatalog groups;
 
     ConsultationService(ConsultationCaseRepository cases, DecisionRecord decisions,
-            Notifications notifications, CaseNumbers numbers, OrgDirectory directory) {
+            Notifications notifications, CaseNumbers numbers, OrgDirectory directory, GroupCatalog groups) {
+        this.groups = groups;
         this.cases = cases;
         this.decisions = decisions;
         this.notifications = notifications;
@@ -176,7 +179,7 @@ public class ConsultationService {
         StringBuilder s = new StringBuilder();
         s.append("案件编号：").append(c.getCaseNo()).append('\n');
         s.append("提出部门：").append(directory.requireDepartment(c.getDeptCode()).getName()).append('\n');
-        s.append("派驻机构：").append(agency.getName()).append("（").append(c.getAgencyCode()).append("），所在：")
+        s.append("派驻机构：").append(agency.getName()).append("，所在：")
                 .append(directory.requireUnit(c.getOrgCode()).getName()).append('\n');
         s.append("任免类型：").append(c.getAction().label()).append('\n');
         s.append("人选：").append(nz(c.getCandidateName())).append('\n');
@@ -208,7 +211,8 @@ public class ConsultationService {
         for (CaseDecision d : list) {
             s.append(TIME.format(CaseClock.toLocal(d.getDecidedAt()))).append(' ').append(d.getStepName()).append("：")
                     .append(d.getDecisionLabel() != null ? d.getDecisionLabel() : nz(d.getDecision()));
-            s.append("（").append(nz(d.getActorGroup())).append(' ').append(nz(d.getActorUser()));
+            s.append("（").append(d.getActorGroup() == null ? "" : groups.nameOf(d.getActorGroup()).orElse(d.getActorGroup())).append(' ')
+                    .append(nz(directory.personName(d.getActorUser())));
             LocalDate meetingDate = meetingDate(d);
             if (meetingDate != null) {
                 s.append("，会议日期 ").append(meetingDate);

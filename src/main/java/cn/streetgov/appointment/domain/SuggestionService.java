@@ -131,7 +131,7 @@ public class SuggestionService {
         StringBuilder b = new StringBuilder();
         b.append("建议编号：").append(s.getSuggestionNo()).append('\n');
         b.append("提出：").append(directory.requireUnit(s.getOrgCode()).getName()).append("党(工)委\n");
-        b.append("派驻机构：").append(agency.getName()).append("（").append(s.getAgencyCode()).append("）\n");
+        b.append("派驻机构：").append(agency.getName()).append('\n');
         b.append("现任负责人：").append(agency.getHeadName() == null ? "—" : agency.getHeadName()).append('\n');
         b.append("建议：").append(s.getAction().label()).append('\n');
         b.append("理由：").append(ConsultationService.clip(s.getReason(), 1500));

@@ -15,7 +15,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * <li>a body that Jackson or Spin cannot read (malformed, wrong shape, nested too deeply, a
  * malformed {@code Json} variable sent by the client) is 400, a body over the size limit 413 (a
  * stored value that cannot be read on a GET is a server error);</li>
+ * <li>a claim of a task someone else claimed meanwhile is 409 with a Chinese reason (Camunda answers
+ * 500); a missing authorization stays 403 with its {@code type} and details, its message in Chinese;</li>
  * <li>Camunda's other 4xx answers stay as they are (Tasklist relies on their {@code type}), with
  * qualified class names in the message reduced to simple names;</li>
  * <li>anything that would be a 500 is a generic Chinese message with a correlation id
@@ -43,6 +47,10 @@ import org.slf4j.LoggerFactory;
 final class EngineRestErrorMapper {
 
     private static final Logger log = LoggerFactory.getLogger(EngineRestErrorMapper.class);
+    /** The engine's refusal for a missing authorization (its English names the permission and resource). */
+    static final String NOT_ALLOWED = "您无权进行此操作";
+    /** A claim of a task someone else claimed meanwhile (the engine's REST API answers 500). */
+    static final String ALREADY_CLAIMED = "该任务已被他人认领，请刷新任务列表";
 
     private EngineRestErrorMapper() {
     }
@@ -70,6 +78,10 @@ final class EngineRestErrorMapper {
             return body(Response.Status.BAD_REQUEST, "InvalidRequestException", PublicErrors.INVALID_JSON,
                     List.of(PublicErrors.INVALID_JSON));
         }
+        if (PublicErrors.cause(exception, TaskAlreadyClaimedException.class) != null) {
+            return body(Response.Status.CONFLICT, "TaskAlreadyClaimedException", ALREADY_CLAIMED,
+                    List.of(ALREADY_CLAIMED));
+        }
         ExceptionHandlerHelper helper = ExceptionHandlerHelper.getInstance();
         Response.Status status = helper.getStatus(exception);
         if (status.getStatusCode() >= 500) {
@@ -82,7 +94,9 @@ final class EngineRestErrorMapper {
         }
         Response camunda = helper.getResponse(exception);
         if (camunda.getEntity() instanceof ExceptionDto dto) {
-            dto.setMessage(PublicErrors.scrub(dto.getMessage()));
+            // the engine's own refusal of a missing right, in Chinese (its type and details stay)
+            dto.setMessage(PublicErrors.cause(exception, AuthorizationException.class) != null ? NOT_ALLOWED
+                    : PublicErrors.scrub(dto.getMessage()));
         }
         return camunda;
     }

@@ -7,9 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Renders a case as plain Chinese text for the read-only part of the task forms. */
+/**
+ * Renders a case as plain Chinese text for the read-only part of the task forms: organisations and
+ * people by name, decisions by their labels (the catalog's item codes stay, they name the items).
+ */
 final class CaseSummary {
 
     /** Camunda keeps String variables up to 4000 characters. */
@@ -24,13 +28,15 @@ final class CaseSummary {
      * @param orgNames street/town code → name
      * @param groupNames Camunda group id → name (the bodies that decided)
      * @param decisions the kernel's record of the case, oldest first
+     * @param personNames user name → the person's name (family name first)
      */
     static String render(DelegationCase c, String deptName, Map<String, PowerItem> items, Map<String, String> orgNames,
-            Map<String, String> groupNames, List<DelegationPair> pairs, List<CaseDecision> decisions) {
+            Map<String, String> groupNames, List<DelegationPair> pairs, List<CaseDecision> decisions,
+            Function<String, String> personNames) {
         Map<String, String> streetOfGroup = streetGroups(orgNames);
         StringBuilder out = new StringBuilder();
         out.append("案件编号：").append(c.getCaseNo()).append('\n');
-        out.append("提出部门：").append(deptName).append("（").append(c.getDeptCode()).append("）\n");
+        out.append("提出部门：").append(deptName).append('\n');
         out.append("赋权方式：").append(c.getMethod().label()).append('\n');
         out.append("生效日期：").append(c.getEffectiveDate()).append('\n');
         out.append("随事划转编制：").append(c.getStaffingTransfer()).append(" 名\n");
@@ -47,7 +53,7 @@ final class CaseSummary {
             out.append('\n');
         }
         out.append("承接街道/镇：").append(c.getTargetOrgCodes().stream()
-                .map(o -> orgNames.getOrDefault(o, o) + "（" + o + "）").collect(Collectors.joining("、"))).append('\n');
+                .map(o -> orgNames.getOrDefault(o, o)).collect(Collectors.joining("、"))).append('\n');
         if (!pairs.isEmpty()) {
             out.append("规则审查结果：\n");
             for (DelegationPair p : pairs) {
@@ -68,7 +74,7 @@ final class CaseSummary {
                 if (body != null) {
                     out.append(' ').append(body);
                 }
-                out.append(' ').append(d.getActorUser() != null ? d.getActorUser() : "系统").append("：")
+                out.append(' ').append(d.getActorUser() != null ? personNames.apply(d.getActorUser()) : "系统").append("：")
                         .append(label(d));
                 if (d.getComment() != null) {
                     out.append("——").append(d.getComment());

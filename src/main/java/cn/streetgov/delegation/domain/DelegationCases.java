@@ -279,7 +279,7 @@ public class DelegationCases {
         Map<String, String> groupNames = groups.all().stream()
                 .collect(Collectors.toMap(GroupDefinition::id, GroupDefinition::name));
         return CaseSummary.render(c, deptName, items, orgNames, groupNames, pairs(caseId),
-                decisions.ofCase(c.getCaseNo()));
+                decisions.ofCase(c.getCaseNo()), orgs::personName);
     }
 
     static String blankToNull(String value) {

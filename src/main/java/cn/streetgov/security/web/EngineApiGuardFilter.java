@@ -1,7 +1,9 @@
 package cn.streetgov.security.web;
 
-import cn.streetgov.security.CurrentUser;
 import cn.streetgov.casework.DeclaredVariables;
+import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.Person;
+import cn.streetgov.security.CurrentUser;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,10 +124,13 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
 
     private final ObjectProvider<ProcessEngine> engine;
     private final ObjectProvider<DeclaredVariables> declared;
+    private final ObjectProvider<OrgDirectory> directory;
 
-    EngineApiGuardFilter(ObjectProvider<ProcessEngine> engine, ObjectProvider<DeclaredVariables> declared) {
+    EngineApiGuardFilter(ObjectProvider<ProcessEngine> engine, ObjectProvider<DeclaredVariables> declared,
+            ObjectProvider<OrgDirectory> directory) {
         this.engine = engine;
         this.declared = declared;
+        this.directory = directory;
     }
 
     /** A refusal with its HTTP status and Chinese reason. */
@@ -481,6 +486,11 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         checkVariables(body.get("variables"), declaredStart.get(), "启动流程");
     }
 
+    /** A person as a refusal names them: their name (family name first), else the user id. */
+    private String personName(String userId) {
+        return directory.getObject().findPerson(userId).map(Person::getDisplayName).orElse(userId);
+    }
+
     private void checkCompletion(Check check, String path, JsonNode body) throws Refusal {
         onlyFields(body, check == Check.COMPLETE ? Set.of("variables", "withVariablesInReturn") : Set.of("variables"));
         var matcher = ID_PATH.matcher(path);
@@ -497,7 +507,7 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         }
         if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
             throw new Refusal(400, "「" + task.getName() + "」是委派给您的任务，办完后请在「审批操作」中点击「处理完毕交还」，由 "
-                    + task.getOwner() + " 作出决定");
+                    + personName(task.getOwner()) + " 作出决定");
         }
         Set<String> inputs = Set.of();
         if (task.getProcessDefinitionId() != null) {

@@ -1,6 +1,7 @@
 package cn.streetgov.security.web;
 
 import cn.streetgov.casework.DeclaredVariables;
+import cn.streetgov.org.OrgDirectory;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -40,9 +41,9 @@ class EngineRestSecurityConfig {
      */
     @Bean
     FilterRegistrationBean<Filter> engineApiGuardFilter(ObjectProvider<ProcessEngine> engine,
-            ObjectProvider<DeclaredVariables> declared) {
+            ObjectProvider<DeclaredVariables> declared, ObjectProvider<OrgDirectory> org) {
         FilterRegistrationBean<Filter> registration =
-                new FilterRegistrationBean<>(new EngineApiGuardFilter(engine, declared));
+                new FilterRegistrationBean<>(new EngineApiGuardFilter(engine, declared, org));
         registration.setName("engine-api-guard");
         registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

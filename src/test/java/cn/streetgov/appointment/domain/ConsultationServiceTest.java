@@ -15,6 +15,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.streetgov.common.InvalidInputException;
+import cn.streetgov.org.GroupCatalog;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.Agency;
 import java.time.Instant;
@@ -34,7 +35,8 @@ class ConsultationServiceTest {
     Notifications notifications = mock(Notifications.class);
     CaseNumbers numbers = mock(CaseNumbers.class);
     OrgDirectory directory = mock(OrgDirectory.class);
-    ConsultationService service = new ConsultationService(cases, decisions, notifications, numbers, directory);
+    GroupCatalog groups = mock(GroupCatalog.class);
+    ConsultationService service = new ConsultationService(cases, decisions, notifications, numbers, directory, groups);
 
     Agency here = ConsultationRequestsTest.agency("S01", "GA", "东华派出所", "王所长");
     Agency there = ConsultationRequestsTest.agency("S02", "GA", "西岭派出所", "李四");
@@ -109,9 +111,13 @@ class ConsultationServiceTest {
                 "{\"meetingDate\":\"2026-03-01\"}", "s01-sec", "street-committee-S01", "2026-03-02T00:00:00Z");
         CaseDecision migrated = decision("部门决定", "APPROVE", null, null, null, null, "dept-GA", "2026-03-03T01:30:00Z");
         when(decisions.ofCase("RM-2026-0042")).thenReturn(List.of(street, migrated));
+        when(groups.nameOf("street-committee-S01")).thenReturn(java.util.Optional.of("东华街道党工委"));
+        when(groups.nameOf("dept-GA")).thenReturn(java.util.Optional.of("公安分局"));
+        when(directory.personName("s01-sec")).thenReturn("王东华");
+        // organisations and people by name (family name first), never by code
         assertThat(service.history(7L)).isEqualTo(
-                "2026-03-02 08:00 街道党(工)委会议答复意见：不同意（street-committee-S01 s01-sec，会议日期 2026-03-01） 人选不熟悉辖区\n"
-                        + "2026-03-03 09:30 部门决定：APPROVE（dept-GA —）");
+                "2026-03-02 08:00 街道党(工)委会议答复意见：不同意（东华街道党工委 王东华，会议日期 2026-03-01） 人选不熟悉辖区\n"
+                        + "2026-03-03 09:30 部门决定：APPROVE（公安分局 —）");
         assertThat(ConsultationService.meetingDate(street)).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(ConsultationService.meetingDate(migrated)).isNull();
     }

@@ -60,13 +60,16 @@ class DelegationDomainTest {
         String text = CaseSummary.render(c, "城市管理和综合执法局", Map.of(item.getCode(), item),
                 Map.of("S01", "东华街道", "T01", "青山镇"), Map.of("legal-review", "司法局（合法性审查）",
                         "street-office-T01", "青山镇人民政府"),
-                List.of(s01, t01), List.of(capacity, legal, system));
+                List.of(s01, t01), List.of(capacity, legal, system),
+                user -> Map.of("t01-off", "郑晓", "legal", "孙立法").getOrDefault(user, user));
         assertThat(text).contains("案件编号：FQ-2026-0001", "赋权方式：委托", "CGZF-CF-002 露天烧烤处罚〔行政处罚／生态环境〕",
-                "承接街道/镇：东华街道（S01）、青山镇（T01）", "✗ 东华街道 × CGZF-CF-002：不下放至中心城区街道",
+                "提出部门：城市管理和综合执法局\n", "承接街道/镇：东华街道、青山镇\n", "✗ 东华街道 × CGZF-CF-002：不下放至中心城区街道",
                 "✓ 青山镇 × CGZF-CF-002：须经合法性审查；承接意见：不同意承接",
-                "2026-11-23 10:30 评估承接能力 青山镇 t01-off：不同意承接——没有执法人员",
-                "2026-11-23 11:00 合法性审查 司法局（合法性审查） legal：合法\n",
+                "2026-11-23 10:30 评估承接能力 青山镇 郑晓：不同意承接——没有执法人员",
+                "2026-11-23 11:00 合法性审查 司法局（合法性审查） 孙立法：合法\n",
                 "2026-11-23 12:00 办结 系统：CLOSED\n");
+        // organisations and people by name, never by code
+        assertThat(text).doesNotContain("（S01）", "（CGZF）", "t01-off");
         assertThat(text.length()).isLessThanOrEqualTo(CaseSummary.MAX_LENGTH + 1);
     }
 

@@ -25,6 +25,7 @@ import {registerCopies} from './copies.js';
 import {registerCaseView} from './case-view.js';
 import {registerInbox} from './inbox.js';
 import {registerWorkspace} from './workspace.js';
+import './ui-tasklist.js';
 
 function addStylesheet() {
   const link = document.createElement('link');
