@@ -88,7 +88,7 @@ class MailDeliveryTest extends NotifyTestSupport {
         String caseNo = pi.getBusinessKey();
 
         MimeMessage mail = awaitMailTo("s01-ga-head@demo.streetgov.invalid");
-        assertThat(mail.getSubject()).isEqualTo("【" + caseNo + "】新的待办：部门报到");
+        assertThat(mail.getSubject()).isEqualTo("【" + caseNo + "】新的待办：东华派出所报到");
         assertThat(mail.getContentType()).containsIgnoringCase("charset=UTF-8");
         assertThat(mail.getFrom()[0].toString()).contains("noreply@streetgov.invalid");
         String body = (String) mail.getContent();

@@ -60,7 +60,7 @@ class NoticeKindsTest extends NotifyTestSupport {
             assertThat(item.kind()).isEqualTo("NEW_TASK");
             assertThat(item.kindLabel()).isEqualTo("新的待办");
             assertThat(item.processName()).isEqualTo("街道吹哨、部门报到");
-            assertThat(item.message()).contains(caseNo, "部门报到", CaseClock.toLocal(report.getDueDate()).format(MINUTE));
+            assertThat(item.message()).contains(caseNo, "「东华派出所报到」", CaseClock.toLocal(report.getDueDate()).format(MINUTE));
         });
         assertThat(inboxOf("wj-off", caseNo)).extracting(Inbox.Item::kind).containsExactly("NEW_TASK");
         // another street's agency of the same department, and the street office (no task yet), hear nothing

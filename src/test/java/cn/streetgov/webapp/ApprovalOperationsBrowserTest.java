@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -280,7 +279,7 @@ class ApprovalOperationsBrowserTest {
     void bianbanCopiesTheCaseToTheStreetWhoseOfficialMarksItRead() {
         ProcessInstance instance = caseAtStaffingConfirmation();
         Task staffing = staffingTask(instance);
-        String note = "请东华街道知悉编制划转安排（" + UUID.randomUUID().toString().substring(0, 8) + "）";
+        String note = "请东华街道知悉编制划转安排（" + "第 " + (System.nanoTime() % 1000000) + " 号" + "）";
         driver = Browser.chromium();
         Browser.login(driver, port, "tasklist", "bianban");
         openAndClaim(staffing, "copy");

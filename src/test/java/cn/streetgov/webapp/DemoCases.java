@@ -6,7 +6,6 @@ import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
 import cn.streetgov.test.Officials;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -27,7 +26,7 @@ final class DemoCases {
         vars.put(Vars.POWER_ITEM_CODES, "CGZF-XK-001");
         vars.put(Vars.TARGET_ORG_CODES, "S01");
         vars.put(Vars.DELEGATION_METHOD, "DEVOLVE");
-        vars.put(Vars.LEGAL_BASIS, "《城市道路管理条例》（" + UUID.randomUUID().toString().substring(0, 8) + "）");
+        vars.put(Vars.LEGAL_BASIS, "《城市道路管理条例》（" + "第 " + (System.nanoTime() % 1000000) + " 号" + "）");
         vars.put(Vars.REASON, "直接面向群众，由街道承担更方便有效");
         vars.put(Vars.STAFFING_TRANSFER, 1);
         vars.put(Vars.EFFECTIVE_DATE, CaseClock.today().toString());

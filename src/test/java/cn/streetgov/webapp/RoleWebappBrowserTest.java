@@ -16,7 +16,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -79,7 +78,7 @@ class RoleWebappBrowserTest {
 
     @Test
     void aStreetOfficeBlowsTheWhistleInTasklistAndTheAgencyClaimsAndCompletesItsReport() {
-        String summary = "东华路夜市占道经营、油烟扰民（" + UUID.randomUUID().toString().substring(0, 8) + "）";
+        String summary = "东华路夜市占道经营、油烟扰民（" + "第 " + (System.nanoTime() % 100000) + " 号" + "）";
         driver = Browser.chromium();
         Browser.login(driver, port, "tasklist", "s01-off");
         awaitText(driver, "本单位待办");
@@ -142,7 +141,7 @@ class RoleWebappBrowserTest {
 
     @Test
     void aDepartmentOpensAndSubmitsThePowerDelegationStartForm() {
-        String legalBasis = "《居住证暂行条例》第十一条（" + UUID.randomUUID().toString().substring(0, 8) + "）";
+        String legalBasis = "《居住证暂行条例》第十一条（" + "第 " + (System.nanoTime() % 1000000) + " 号" + "）";
         driver = Browser.chromium();
         Browser.login(driver, port, "tasklist", "ga-off");
         awaitText(driver, "本单位待办");

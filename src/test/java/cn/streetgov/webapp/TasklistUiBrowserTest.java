@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -129,7 +128,7 @@ class TasklistUiBrowserTest {
         click(driver, By.cssSelector(".modal-content .fjs-form-field-text"));
         await().until(d -> d.findElements(By.cssSelector(".flatpickr-calendar.open")).isEmpty());
 
-        String legalBasis = "《居住证暂行条例》第十一条（" + UUID.randomUUID().toString().substring(0, 8) + "）";
+        String legalBasis = "《居住证暂行条例》第十一条（" + "第 " + (System.nanoTime() % 1000000) + " 号" + "）";
         WebappProbe.selectOption(driver, "提出部门", "公安分局");
         WebappProbe.addTag(driver, "powerItemCodes", "GA-GF-001");
         WebappProbe.check(driver, "targetOrgCodes", "东华街道");
@@ -158,7 +157,7 @@ class TasklistUiBrowserTest {
         Http.Response blown = Http.as(port, "s01-off").postJson(
                 "/engine-rest/process-definition/key/whistle-dispatch/submit-form",
                 Map.of("variables", Map.of("orgCode", Map.of("value", "S01"),
-                        "summary", Map.of("value", "东华路夜市占道经营（" + UUID.randomUUID().toString().substring(0, 8) + "）"),
+                        "summary", Map.of("value", "东华路夜市占道经营（" + "第 " + (System.nanoTime() % 100000) + " 号" + "）"),
                         "urgency", Map.of("value", "URGENT"), "deptCodes", Map.of("value", "GA"))));
         assertThat(blown.status()).as(blown.body()).isEqualTo(200);
         String caseNo = blown.json().path("businessKey").asText();

@@ -412,7 +412,8 @@ final class TasklistWalk implements AutoCloseable {
     private void theHeaderNamesTheOfficialFamilyNameFirst() {
         String header = driver.findElements(By.cssSelector("[cam-widget-header], .navbar")).stream()
                 .map(WebElement::getText).findFirst().orElse("");
-        if (!header.contains(displayName(official))) {
+        // Camunda's header puts a space between first and last name: 何 雪
+        if (!header.replaceAll("\\s+", "").contains(displayName(official))) {
             throw new AssertionError("the header does not name " + official + " 「" + displayName(official)
                     + "」 (family name first): " + header.lines().filter(l -> l.contains(given(official))).toList());
         }
@@ -652,14 +653,17 @@ final class TasklistWalk implements AutoCloseable {
                 .getModelElementById(task.getTaskDefinitionKey()).getAttributeValue("name");
     }
 
-    /** An official's name as people read it: family name first (何雪). */
+    /**
+     * An official's name as people read it: family name first (何雪). The engine's first name holds
+     * the family name (as the webapps show "first last"), its last name the given name.
+     */
     private String displayName(String userId) {
         User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-        return user.getLastName() + user.getFirstName();
+        return user.getFirstName() + user.getLastName();
     }
 
     private String given(String userId) {
-        return engine.getIdentityService().createUserQuery().userId(userId).singleResult().getFirstName();
+        return engine.getIdentityService().createUserQuery().userId(userId).singleResult().getLastName();
     }
 
     private String rootOf(String processInstanceId) {

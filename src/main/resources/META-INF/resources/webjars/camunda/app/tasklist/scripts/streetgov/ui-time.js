@@ -111,7 +111,8 @@ function zoneMoment() {
 /** Names the zone in Tasklist's footer (时区). */
 function nameZoneInFooter() {
   const slot = document.querySelector('#footer-timezone i');
-  const text = zoneLabel === zone ? zone : zoneLabel + '（' + zone + '）';
+  // the zone's Chinese name (北京时间); its IANA id only where the server gives no name
+  const text = zoneLabel || zone;
   if (slot && slot.textContent !== text) {
     slot.textContent = text;
   }
