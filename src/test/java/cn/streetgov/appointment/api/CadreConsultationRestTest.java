@@ -54,7 +54,8 @@ class CadreConsultationRestTest extends ProcessTestSupport {
         List<Map<String, Object>> streetTasks = tasks("s03-sec", instanceId);
         assertThat(streetTasks).hasSize(1);
         assertThat(streetTasks.get(0)).containsEntry("taskDefinitionKey", "userTask_streetOpinion")
-                .containsEntry("name", "街道党(工)委会议答复意见");
+                // the task's name carries the case and the street (casework.TaskNames)
+                .containsEntry("name", "【" + caseNo + "】南湖街道党(工)委会议答复意见");
         assertThat(streetTasks.get(0).get("due")).isNotNull();
         assertThat(get("ga-off", "/engine-rest/process-definition/key/cadre-consultation/deployed-start-form", MAP)
                 .getBody()).containsEntry("id", "consultation-start");

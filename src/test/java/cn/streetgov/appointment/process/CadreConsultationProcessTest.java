@@ -114,7 +114,7 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
         streetAnswers(pi, "DISAGREE", "该同志熟悉辖区情况，不同意免职");
         at(pi).isWaitingAt(COORDINATE);
         assertThat(variable(pi, OPINION_HISTORY).toString()).contains("街道党(工)委会议答复意见：不同意",
-                "street-committee-S01 " + STREET_USER, "会议日期 " + CaseClock.today(), "不同意免职");
+                "东华街道党工委 " + directory.personName(STREET_USER), "会议日期 " + CaseClock.today(), "不同意免职");
         Task coordinate = task(pi, COORDINATE);
         assertInvalid(() -> complete(ORG_DEPT_USER, coordinate, Map.of(COORDINATION_DECISION, OVERRIDE)),
                 "请填写不采纳街道意见的书面理由");
@@ -347,7 +347,7 @@ class CadreConsultationProcessTest extends ProcessTestSupport {
 
         at(pi).isWaitingAt(DEPT_DECISION).hasPassed(HANDLE_NO_REPLY).hasNotPassed(COORDINATE, RESPOND_TO_OPINION);
         assertThat(variable(pi, OPINION_HISTORY).toString()).contains("督办或记录街道未答复：记录街道未答复，继续办理",
-                "org-dept " + ORG_DEPT_USER, "逾期未答复");
+                "区委组织部 " + directory.personName(ORG_DEPT_USER), "逾期未答复");
         CaseDecision noReply = consultations.opinions(caseOf(pi).getId()).get(0);
         assertThat(noReply.getTaskKey()).isEqualTo(HANDLE_NO_REPLY);
         assertThat(noReply.getDecision()).isEqualTo(RECORD_NO_REPLY);

@@ -14,6 +14,7 @@ import cn.streetgov.delegation.domain.CaseStatus;
 import cn.streetgov.delegation.domain.DelegatedPower;
 import cn.streetgov.delegation.domain.DelegationCase;
 import cn.streetgov.delegation.domain.DelegationCases;
+import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
@@ -36,6 +37,8 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
 
     @Autowired
     DelegationCases cases;
+    @Autowired
+    OrgDirectory orgs;
     @Autowired
     PowerCatalog catalog;
     @Autowired
@@ -71,7 +74,9 @@ class PowerDelegationProcessTest extends ProcessTestSupport {
         complete("legal", task(instance, REVIEW_LEGALITY), Map.of(Vars.LEGAL_DECISION, "LAWFUL"));
         assertThat(instance).hasPassed(EVALUATE_CAPACITY).isWaitingAt(CONFIRM_STAFFING);
         assertThat((String) variable(instance, Vars.CASE_SUMMARY)).contains("附条件承接", "需区城管局派员带教三个月",
-                "评估承接能力 东华街道 s01-off：同意承接", "合法性审查 司法局（合法性审查） legal：合法",
+                // who decided, by name (family name first), never by user id
+                "评估承接能力 东华街道 " + orgs.personName("s01-off") + "：同意承接",
+                "合法性审查 司法局（合法性审查） " + orgs.personName("legal") + "：合法",
                 "；承接意见：附条件承接");
 
         complete("bianban", task(instance, CONFIRM_STAFFING), Map.of(Vars.STAFFING_DECISION, "APPROVE"));
