@@ -359,7 +359,8 @@ final class TasklistWalk implements AutoCloseable {
 
     /** No English words or raw codes in what the official reads (VisibleText). */
     private void thePageIsChineseWithoutCodes() {
-        List<String> problems = VisibleText.problems(VisibleText.of(driver));
+        List<String> problems = VisibleText.problems(caseNo == null ? VisibleText.of(driver)
+                : VisibleText.aboutCase(driver, caseNo));
         if (!problems.isEmpty()) {
             throw new AssertionError("English or codes: " + String.join("；", problems));
         }

@@ -77,6 +77,34 @@ final class VisibleText {
         return String.valueOf(((JavascriptExecutor) driver).executeScript(READ_PAGE));
     }
 
+    /** Rows of lists, each about one case: tasks, messages, copies, 已办 / 我发起的. */
+    private static final String ROWS = "a[href^='#/?task='], .sg-inbox-item, .sg-copy, .sg-case-row";
+
+    /**
+     * The text a person reads on the page now about the case {@code caseNo}: the rows of lists about
+     * other cases (the other tests' cases in the same database) are left out while the page is read.
+     */
+    static String aboutCase(WebDriver driver, String caseNo) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("""
+                for (const row of document.querySelectorAll(arguments[0])) {
+                  const item = row.closest('li') || row;
+                  if (!item.textContent.includes(arguments[1])) {
+                    item.dataset.sgHidden = item.style.display || 'shown';
+                    item.style.display = 'none';
+                  }
+                }""", ROWS, caseNo);
+        try {
+            return of(driver);
+        } finally {
+            js.executeScript("""
+                    for (const item of document.querySelectorAll('[data-sg-hidden]')) {
+                      item.style.display = item.dataset.sgHidden === 'shown' ? '' : item.dataset.sgHidden;
+                      delete item.dataset.sgHidden;
+                    }""");
+        }
+    }
+
     /**
      * The English words and raw codes in {@code text}, each with a little of the text around it
      * ({@code …前文「CODE」后文…}), in order, each once.

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The assessment cases on a task card: an agency's assessment by the agency and the period
- * (东华派出所 · 考核期 2026), a campaign by its period.
+ * (东华派出所 · 2026年度), a campaign by its period.
  */
 @Configuration(proxyBeanMethods = false)
 class AssessmentCaseCards {
@@ -24,6 +24,6 @@ class AssessmentCaseCards {
     }
 
     private static String period(Object period) {
-        return period == null ? null : "考核期 " + period;
+        return period == null ? null : AssessmentCaseDescriber.periodLabel(period.toString());
     }
 }
