@@ -176,6 +176,8 @@ class RoleWebappBrowserTest {
         String businessKey = blowWhistleOverRest();
         driver = Browser.chromium();
         Browser.login(driver, port, "cockpit", "auditor");
+        // our look is loaded (scripts/streetgov/look.js): no Camunda 8 banner
+        await().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("link[href$='streetgov/look.css']")).isEmpty());
         // the auditor may not read groups: the task dashboard shows the group's id
         followCaseInCockpit(businessKey, "agency-S01-GA");
         assertWorkedCleanly("the auditor in Cockpit");
@@ -297,6 +299,8 @@ class RoleWebappBrowserTest {
                 .filter(call -> tolerated.stream().noneMatch(call::startsWith)).toList();
         assertThat(failed).as("%s: engine API calls that failed", step).isEmpty();
         assertThat(WebappProbe.visibleErrors(driver)).as("%s: error notifications", step).isEmpty();
+        assertThat(driver.findElements(org.openqa.selenium.By.cssSelector(".ce-eol-banner")).stream()
+                .filter(org.openqa.selenium.WebElement::isDisplayed)).as("%s: Camunda's migration banner", step).isEmpty();
     }
 
     private org.openqa.selenium.support.ui.WebDriverWait await() {

@@ -62,6 +62,18 @@ class TasklistUiAssetsHttpTest {
         assertThat(css.body()).containsPattern("\\.ce-eol-banner[^{]*\\{\\s*display:\\s*none");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"cockpit", "admin"})
+    void cockpitAndAdminLoadOurLookWithoutCamundasBanner(String app) {
+        String base = "/camunda/app/" + app + "/scripts/";
+        assertThat(Http.anonymous(port).get(base + "config.js").body()).contains("customScripts: ['scripts/streetgov/look.js']");
+        Http.Response script = Http.anonymous(port).get(base + "streetgov/look.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("./look.css", "export default []");
+        assertThat(Http.anonymous(port).get(base + "streetgov/look.css").body())
+                .containsPattern("\\.ce-eol-banner[^{]*\\{\\s*display:\\s*none");
+    }
+
     @Test
     void theClockNeedsALoginAndAnswersTheDistrictsZone() {
         assertThat(Http.anonymous(port).get("/api/clock").status()).isEqualTo(401);

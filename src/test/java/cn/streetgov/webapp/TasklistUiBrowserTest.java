@@ -100,7 +100,7 @@ class TasklistUiBrowserTest {
         screenshot("start-form");
         await().until(d -> d.findElements(By.cssSelector(".fjs-select-display")).stream()
                 .allMatch(e -> e.getText().equals("请选择")));
-        assertThat(placeholders()).doesNotContain("Search", "Select").contains("搜索");
+        assertThat(placeholders()).doesNotContain("Search", "Select").contains("搜索", "年-月-日");
         assertNoEnglish("the empty start form");
 
         // 启动 with nothing filled in: form-js's messages, in Chinese
@@ -182,6 +182,24 @@ class TasklistUiBrowserTest {
         await().withMessage(() -> "no due time in Beijing time:\n" + dueTexts())
                 .until(d -> dueTexts().stream().anyMatch(t -> t.contains("17:30") || t.contains("5点30")));
         assertThat(dueTexts()).noneMatch(t -> t.contains("上午4点30") || t.contains(" 04:30"));
+        // Tasklist's own calendar (a click on the due date): Chinese month, weeks from Monday
+        click(driver, By.cssSelector("[cam-tasklist-task-meta] [cam-widget-inline-field].due-date .view-value"));
+        By dayHeaders = By.cssSelector(".cam-widget-inline-field.datepicker .uib-daypicker thead tr:last-child th");
+        await().until(d -> d.findElements(dayHeaders).stream().anyMatch(WebElement::isDisplayed));
+        assertThat(driver.findElements(dayHeaders).stream().map(e -> e.getText().trim())
+                .filter(t -> !t.isEmpty())).containsExactly("一", "二", "三", "四", "五", "六", "日");
+        assertThat(driver.findElement(By.cssSelector(".cam-widget-inline-field.datepicker .uib-title")).getText())
+                .isEqualTo("2030年6月");
+        screenshot("due-date-calendar");
+        assertNoEnglish("Tasklist's calendar");
+        // the calendar's date and time are Beijing time
+        assertThat(driver.findElements(By.cssSelector(".cam-widget-inline-field .uib-timepicker input, "
+                + ".cam-widget-inline-field [uib-timepicker] input")).stream().map(e -> e.getDomProperty("value")))
+                .startsWith("17", "30");
+        assertThat(driver.findElements(By.cssSelector("[cam-widget-inline-field].due-date .preview"))
+                .stream().filter(WebElement::isDisplayed)).as("the edited time in the browser's zone").isEmpty();
+        click(driver, By.cssSelector(".cam-widget-inline-field.btn-group > button[ng-click^='cancelChange']"));
+        await().until(d -> d.findElements(dayHeaders).stream().noneMatch(WebElement::isDisplayed));
 
         click(driver, By.cssSelector("button.claim"));
         await().until(d -> "s01-ga-head".equals(taskService.createTaskQuery().taskId(report.getId()).singleResult()
@@ -226,6 +244,8 @@ class TasklistUiBrowserTest {
                 + "//span[contains(@class,'flatpickr-day') and not(contains(@class,'prevMonthDay'))"
                 + " and not(contains(@class,'nextMonthDay'))])[15]"));
         await().until(d -> !input.getDomProperty("value").isBlank());
+        // shown as 年-月-日, whatever the browser's language
+        assertThat(input.getDomProperty("value")).matches("\\d{4}-\\d{2}-\\d{2}");
     }
 
     private List<String> placeholders() {

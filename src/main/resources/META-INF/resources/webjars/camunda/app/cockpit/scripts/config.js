@@ -32,6 +32,9 @@ export default {
     fallbackLocale: 'zh-CN'
   },
 
+  // our look (no Camunda 8 banner), served by the application: scripts/streetgov/look.js
+  customScripts: ['scripts/streetgov/look.js'],
+
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

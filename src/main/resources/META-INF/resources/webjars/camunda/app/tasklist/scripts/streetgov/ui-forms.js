@@ -11,6 +11,10 @@
  *
  * The date picker is flatpickr, which has a translation hook: flatpickr.localize() sets the
  * defaults of every calendar opened afterwards — Chinese months and weekdays, weeks from Monday.
+ * form-js gives each date input the browser's date order (m/d/Y in an English browser) but no
+ * formatter of its own, so each calendar gets flatpickr's formatDate/parseDate hooks when it is ready
+ * (a default onReady hook): they write and read the date as 年-月-日 (2026-12-31) in every browser; any other format (flatpickr's aria labels, form-js's
+ * minimum date 01/01/1900) is left to flatpickr's own formatter and parser.
  */
 
 /** form-js's messages (viewer 1.x), each with its Chinese. */
@@ -42,18 +46,48 @@ const WORDS = {
   'Nothing to show.': '暂无内容',
   'No content to show.': '暂无内容',
   'Previous page': '上一页',
-  'Next page': '下一页'
+  'Next page': '下一页',
+  // the taglist's link for keyboard and screen-reader users, shown when it has the focus
+  'Skip to search': '跳至搜索框'
 };
 
 /** The placeholder of form-js's date and time inputs (built from the browser's date format). */
 function datePlaceholder(text) {
   if (/^[ymd]+([^ymd]+[ymd]+)+$/.test(text)) {
-    return text.replace(/y+/, '年').replace(/m+/, '月').replace(/d+/, '日');
+    return DATE_PLACEHOLDER;
   }
   if (text === 'hh:mm' || text === 'hh:mm ?m') {
     return '时:分';
   }
   return null;
+}
+
+/** How a date input shows its date, and what its placeholder says. */
+export const DATE_PLACEHOLDER = '年-月-日';
+/** A date format of form-js's inputs: day, month and year tokens with separators, in any order. */
+const INPUT_DATE_FORMAT = /^[djmnYy][^A-Za-z]+[djmnYy][^A-Za-z]+[djmnYy]$/;
+const ISO_DATE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
+
+function pad(number) {
+  return (number < 10 ? '0' : '') + number;
+}
+
+/** flatpickr's formatDate hook: form-js's inputs show 年-月-日, every other format is flatpickr's. */
+export function formatInputDate(flatpickr, date, format, locale) {
+  if (INPUT_DATE_FORMAT.test(format)) {
+    return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate());
+  }
+  return flatpickr.formatDate(date, format, locale);
+}
+
+/** flatpickr's parseDate hook: 年-月-日 as typed or shown, anything else by flatpickr's parser. */
+export function parseInputDate(flatpickr, text, format) {
+  const iso = ISO_DATE.exec(String(text));
+  if (iso) {
+    const date = new Date(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
+    return date.getMonth() === Number(iso[2]) - 1 ? date : undefined;
+  }
+  return flatpickr.parseDate(text, format);
 }
 
 /** flatpickr's texts in Chinese, weeks from Monday. */
@@ -103,7 +137,7 @@ export function translate(text, field) {
 }
 
 const TEXT_OWNERS = '.fjs-form-field-error, .fjs-select-display, .fjs-dropdownlist-empty, .fjs-dropdownlist, '
-  + '.fjs-taglist, .fjs-table-nav, .fjs-form-field-table, .fjs-form-field-html, .fjs-form-field-text';
+  + '.fjs-taglist, .fjs-taglist-skip-link, .fjs-table-nav, .fjs-form-field-table, .fjs-form-field-html, .fjs-form-field-text';
 
 /** Translates the texts and attributes of form-js within `root`. */
 function translateTree(root) {
@@ -165,6 +199,16 @@ function localizeDatePicker() {
     return localized;
   }
   flatpickr.localize(FLATPICKR_ZH);
+  // a calendar's own formatDate/parseDate are taken from its creator's options (form-js gives none),
+  // so they are set on each calendar when it is ready, before form-js puts a date into it
+  const ready = flatpickr.defaultConfig.onReady;
+  flatpickr.defaultConfig.onReady = [].concat(ready || [], (selectedDates, text, calendar) => {
+    calendar.config.formatDate = (date, format, locale) => formatInputDate(flatpickr, date, format, locale);
+    calendar.config.parseDate = (value, format) => parseInputDate(flatpickr, value, format);
+    if (selectedDates.length) {
+      calendar.setDate(selectedDates, false);
+    }
+  });
   localized = true;
   return true;
 }
