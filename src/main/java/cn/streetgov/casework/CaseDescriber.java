@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * How a workflow names its cases to the people who look for them (one bean per process, in the
- * workflow's {@code process} package, beside its {@link ApprovalPolicy}): the subject a list shows
- * and searches (e.g. 城市管理和综合执法局 向东华街道、西岭街道下放 3 项权力), the organisations the
+ * workflow's {@code process} package, beside its {@link ApprovalPolicy}): the few words on its tasks'
+ * cards in Tasklist, the subject a list shows and searches (e.g. 城市管理和综合执法局 向东华街道、西岭街道下放 3 项权力), the organisations the
  * case belongs to (whose officials may read it), and the earlier reports a later step needs to see
  * (the Chinese labels of its outcomes are the process's {@link OutcomeLabels}). {@link CaseIndex} asks it whenever the case moves; a process
  * without a describer is listed under its process name.
@@ -26,6 +27,39 @@ public interface CaseDescriber {
 
     /** The case's subject and organisations, from the workflow's own records. */
     Description describe(Facts facts);
+
+    /**
+     * What a task card of Tasklist shows of the case beside the task's name (which carries the case
+     * number, {@link TaskNames}): the few words that tell its tasks apart — the subject, the
+     * organisation, the urgency — in Chinese, names and labels, never codes, e.g.
+     * {@code 紧急 · 东华路夜市占道经营}; null when there is nothing to say (the name alone).
+     * <p>
+     * The kernel keeps the text in the task-local variable {@value TaskNames#CARD_VARIABLE} when the
+     * task is created, which the Tasklist filters show: a task's own variables need only READ on the
+     * task, which every official holding it has, while the case's variables need READ on the process
+     * instance, which officials do not hold.
+     *
+     * @param variable the case's variables by name (plain values, nothing deserialised)
+     */
+    default String card(Function<String, Object> variable) {
+        return null;
+    }
+
+    /** Joins the non-blank parts with {@code ·} for a {@link #card}, shortening each to {@code max} characters. */
+    static String join(int max, Object... parts) {
+        StringBuilder text = new StringBuilder();
+        for (Object part : parts) {
+            String value = part == null ? "" : part.toString().strip();
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (value.length() > max) {
+                value = value.substring(0, max) + "…";
+            }
+            text.append(text.isEmpty() ? "" : " · ").append(value);
+        }
+        return text.isEmpty() ? null : text.toString();
+    }
 
     /**
      * The reports of earlier steps that a later step works from (the summoned departments' reports of

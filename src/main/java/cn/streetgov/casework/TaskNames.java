@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * groups belong to one street/town, department or dispatched agency and the step's name does not
  * already say it; a leading generic word of the step (街道, 部门, 派驻机构) is replaced by the
  * organisation's name ({@code 部门报到} → {@code 东华派出所报到}).
- * The task also gets the case in a few words for its card ({@link CaseCard}).
+ * The task also gets the case in a few words for its card ({@link CaseDescriber#card}).
  * <p>
  * The record of the case keeps the plain step name of the BPMN ({@code case_decision.step_name},
  * the approval operations, the audit trail, the notices): everything that names a step reads it
@@ -43,20 +43,20 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE + 105)
 public class TaskNames extends AbstractProcessEnginePlugin {
 
-    /** The task-local variable that holds the case on the task's card ({@link CaseCard}). */
+    /** The task-local variable that holds the case on the task's card ({@link CaseDescriber#card}). */
     public static final String CARD_VARIABLE = "caseCard";
 
     private static final String OPEN = "【";
     private static final String CLOSE = "】";
 
     private final ObjectProvider<OrgDirectory> org;
-    private final ObjectProvider<CaseCard> cards;
+    private final ObjectProvider<CaseDescriber> cards;
     private final TaskListener created = this::name;
     /** processDefinitionId + '#' + taskKey → the step's BPMN name (definitions never change once deployed). */
     private final Map<String, Optional<String>> stepNames = new ConcurrentHashMap<>();
     private ProcessEngineConfigurationImpl configuration;
 
-    TaskNames(ObjectProvider<OrgDirectory> org, ObjectProvider<CaseCard> cards) {
+    TaskNames(ObjectProvider<OrgDirectory> org, ObjectProvider<CaseDescriber> cards) {
         this.org = org;
         this.cards = cards;
     }
@@ -79,7 +79,7 @@ public class TaskNames extends AbstractProcessEnginePlugin {
         if (task.getExecution() != null) {
             String processKey = CaseRefs.processKey(task.getExecution());
             cards.orderedStream().filter(card -> card.processKey().equals(processKey)).findFirst()
-                    .map(card -> card.describe(name -> PlainVariables.value(task.getExecution(), name)))
+                    .map(card -> card.card(name -> PlainVariables.value(task.getExecution(), name)))
                     .ifPresent(text -> task.setVariableLocal(CARD_VARIABLE, text));
         }
     }

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * application; the engine API guard refuses any expression a user sends.
  * <p>
  * The cards show the case in a few Chinese words (never a code: the urgency as its label, the
- * organisations by name, {@code casework.CaseCard}); the task's name carries the case number
+ * organisations by name, {@code casework.CaseDescriber#card}); the task's name carries the case number
  * ({@code casework.TaskNames}). Filters of an earlier version are brought up to date at start-up.
  */
 @Component
@@ -44,7 +44,7 @@ public class TasklistFilterSeeder {
 
     /**
      * The variables shown on the task cards: the case in a few words, kept with each task by the
-     * kernel ({@code casework.CaseCard}: a task's own variable, readable with the task).
+     * kernel ({@code casework.CaseDescriber#card}: a task's own variable, readable with the task).
      */
     static final List<Map<String, String>> CARD_VARIABLES = List.of(variable(TaskNames.CARD_VARIABLE, "案件"));
 

@@ -3,6 +3,7 @@ package cn.streetgov.appointment.process;
 import cn.streetgov.appointment.domain.ConsultationCase;
 import cn.streetgov.appointment.domain.ConsultationCaseRepository;
 import cn.streetgov.casework.CaseDescriber;
+import java.util.function.Function;
 import cn.streetgov.org.OrgDirectory;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -42,4 +43,11 @@ class ConsultationCaseDescriber implements CaseDescriber {
         return Description.of(subject, Arrays.asList(c.getDeptCode(), c.getAgencyCode(), c.getOrgCode()));
     }
 
+    /** On a task card: what is proposed, for which agency and whom, e.g. 任职 · 东华派出所 · 张三 · 所长. */
+    @Override
+    public String card(Function<String, Object> variable) {
+        return CaseDescriber.join(30, AppointmentCards.action(variable.apply(ConsultationProcess.ACTION), ""),
+                AppointmentCards.agency(orgs, variable.apply(ConsultationProcess.AGENCY_CODE)),
+                variable.apply(ConsultationProcess.CANDIDATE_NAME), variable.apply(ConsultationProcess.POSITION_TITLE));
+    }
 }

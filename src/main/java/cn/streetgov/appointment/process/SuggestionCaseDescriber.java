@@ -3,6 +3,7 @@ package cn.streetgov.appointment.process;
 import cn.streetgov.appointment.domain.Suggestion;
 import cn.streetgov.appointment.domain.SuggestionRepository;
 import cn.streetgov.casework.CaseDescriber;
+import java.util.function.Function;
 import cn.streetgov.org.OrgDirectory;
 import java.util.Arrays;
 import org.springframework.stereotype.Component;
@@ -39,4 +40,10 @@ class SuggestionCaseDescriber implements CaseDescriber {
         return Description.of(subject, Arrays.asList(s.getOrgCode(), s.getAgencyCode(), s.getDeptCode()));
     }
 
+    /** On a task card: what the street suggests, e.g. 街道建议免职 · 东华派出所. */
+    @Override
+    public String card(Function<String, Object> variable) {
+        return CaseDescriber.join(30, AppointmentCards.action(variable.apply(SuggestionProcess.ACTION), "街道建议"),
+                AppointmentCards.agency(orgs, variable.apply(SuggestionProcess.AGENCY_CODE)));
+    }
 }

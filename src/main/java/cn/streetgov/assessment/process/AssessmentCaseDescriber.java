@@ -6,6 +6,7 @@ import cn.streetgov.assessment.domain.CaseStatus;
 import cn.streetgov.assessment.domain.Grade;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.casework.CaseDescriber;
+import java.util.function.Function;
 import cn.streetgov.org.OrgDirectory;
 import java.util.Arrays;
 import java.util.List;
@@ -80,5 +81,13 @@ class AssessmentCaseDescriber implements CaseDescriber {
             case "Q3" -> "第三季度";
             default -> "第四季度";
         };
+    }
+
+    /** On a task card: the agency and the period, e.g. 东华派出所 · 2026年度. */
+    @Override
+    public String card(Function<String, Object> variable) {
+        Object period = variable.apply(AssessmentCaseProcess.Vars.PERIOD);
+        return CaseDescriber.join(30, variable.apply(AssessmentCaseProcess.Vars.AGENCY_NAME),
+                period == null ? null : periodLabel(period.toString()));
     }
 }

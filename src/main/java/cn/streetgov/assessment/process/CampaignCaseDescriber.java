@@ -4,6 +4,7 @@ import cn.streetgov.assessment.domain.AssessmentCampaign;
 import cn.streetgov.assessment.domain.AssessmentService;
 import cn.streetgov.assessment.domain.CampaignStatus;
 import cn.streetgov.casework.CaseDescriber;
+import java.util.function.Function;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -41,4 +42,10 @@ class CampaignCaseDescriber implements CaseDescriber {
         return noted ? description.withOutcome(NOTED) : description;
     }
 
+    /** On a task card: the campaign's period, e.g. 2026年度. */
+    @Override
+    public String card(Function<String, Object> variable) {
+        Object period = variable.apply(AssessmentProcess.Vars.PERIOD);
+        return CaseDescriber.join(30, period == null ? null : AssessmentCaseDescriber.periodLabel(period.toString()));
+    }
 }

@@ -1,6 +1,10 @@
 package cn.streetgov.delegation.process;
 
 import cn.streetgov.casework.CaseDescriber;
+import cn.streetgov.common.VariableLists;
+import cn.streetgov.delegation.domain.PowerItem;
+import cn.streetgov.delegation.domain.PowerCatalog;
+import java.util.function.Function;
 import cn.streetgov.delegation.domain.DelegationCase;
 import cn.streetgov.delegation.domain.DelegationCaseRepository;
 import cn.streetgov.delegation.domain.Outcome;
@@ -20,8 +24,10 @@ class DelegationCaseDescriber implements CaseDescriber {
 
     private final DelegationCaseRepository cases;
     private final OrgDirectory orgs;
+    private final PowerCatalog catalog;
 
-    DelegationCaseDescriber(DelegationCaseRepository cases, OrgDirectory orgs) {
+    DelegationCaseDescriber(DelegationCaseRepository cases, OrgDirectory orgs, PowerCatalog catalog) {
+        this.catalog = catalog;
         this.cases = cases;
         this.orgs = orgs;
     }
@@ -47,4 +53,15 @@ class DelegationCaseDescriber implements CaseDescriber {
         return Description.of(subject, codes);
     }
 
+    /** On a task card: the department and the powers it would delegate, e.g. 城市管理和综合执法局 · 临时占用城市道路审批等 2 项. */
+    @Override
+    public String card(Function<String, Object> variable) {
+        Object dept = variable.apply(PowerDelegationProcess.Vars.DEPT_CODE);
+        List<String> items = VariableLists.parse(variable.apply(PowerDelegationProcess.Vars.POWER_ITEM_CODES));
+        String powers = items.isEmpty() ? null
+                : catalog.findItem(items.get(0)).map(PowerItem::getName).orElse("赋权事项")
+                        + (items.size() > 1 ? "等 " + items.size() + " 项" : "");
+        return CaseDescriber.join(40, dept == null ? null : orgs.findDepartment(dept.toString()).map(d -> d.getName())
+                .orElse(null), powers);
+    }
 }

@@ -1,6 +1,7 @@
 package cn.streetgov.delegation.process;
 
 import cn.streetgov.casework.CaseDescriber;
+import java.util.function.Function;
 import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.domain.PowerItem;
 import cn.streetgov.delegation.process.PowerRevocationProcess.Vars;
@@ -41,4 +42,14 @@ class RevocationCaseDescriber implements CaseDescriber {
                 + itemName + "」", List.of(dept, org));
     }
 
+    /** On a task card: the power and the street/town, e.g. 收回 临时占用城市道路审批 · 东华街道. */
+    @Override
+    public String card(Function<String, Object> variable) {
+        Object item = variable.apply(Vars.ITEM_CODE);
+        Object org = variable.apply(Vars.ORG_CODE);
+        String power = item == null ? null
+                : catalog.findItem(item.toString()).map(PowerItem::getName).map(name -> "收回 " + name).orElse(null);
+        return CaseDescriber.join(40, power, org == null ? null : orgs.findUnit(org.toString()).map(u -> u.getName())
+                .orElse(null));
+    }
 }

@@ -2,6 +2,7 @@ package cn.streetgov.whistle.process;
 
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.casework.CaseDescriber;
+import java.util.function.Function;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.whistle.domain.WhistleCase;
 import cn.streetgov.whistle.domain.WhistleCaseService;
@@ -65,5 +66,12 @@ class WhistleCaseDescriber implements CaseDescriber {
                     summons.getReportNote()));
         }
         return reports;
+    }
+
+    /** On a task card: the urgency and what it is about, e.g. 紧急 · 东华路夜市占道经营. */
+    @Override
+    public String card(Function<String, Object> variable) {
+        return CaseDescriber.join(40, variable.apply(WhistleProcess.Vars.URGENCY_LABEL),
+                variable.apply(WhistleProcess.Vars.SUMMARY));
     }
 }
