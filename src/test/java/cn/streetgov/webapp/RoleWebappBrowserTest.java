@@ -211,6 +211,7 @@ class RoleWebappBrowserTest {
         String businessKey = blowWhistleOverRest();
         driver = Browser.chromium();
         Browser.login(driver, port, "admin", "admin");
+        await().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("link[href$='streetgov/look.css']")).isEmpty());
         driver.get(app("admin") + "#/users");
         awaitText(driver, "s01-off");
         assertThat(bodyText(driver)).contains("用户", "s01-ga-head", "auditor");
