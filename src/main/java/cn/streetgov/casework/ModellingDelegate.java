@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * standing variables (set when the case was opened) and the input parameters of its template.
  * Delegates that belong to one element stay internal and carry no mark: the start listeners that
  * open a case, listeners of particular end events or tasks, the steps that read the result of one
- * particular rule task, message or multi-instance (README: 管理员在 Camunda Modeler 中).
+ * particular rule task, message or multi-instance (README, "Administrators in Camunda Modeler").
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -117,8 +117,7 @@ class ElementTemplatesTest {
     }
 
     @Test
-    void shouldMarkOnlyBeansTheProcessesCanReachByName() throws IOException {
-        // every bean of a process's #{…} is a bean; the modelling ones are among those a model can name
+    void shouldFindEveryBeanTheProcessesNameAndMarkOnlyDelegates() throws IOException {
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
