@@ -31,8 +31,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,15 +41,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own transaction — so every listener, rule, audit record, notice and index entry is written as in
  * real use. Each workflow gets a case waiting at an early step, one further along and one ended (the
  * assessment: a campaign of 东华街道 whose three cases wait at the self-evaluation, the scoring and in
- * 公示). Two nodes starting on one empty database do not both seed: the one whose row in
- * {@code demo_seed} is inserted first seeds; the other's insert fails on the primary key (it waits
- * for the first one's short transaction) and it seeds nothing. A failure while seeding is logged and
- * not tried again (the row stays): demo data is never worth a failed start.
+ * 公示). Two nodes starting on one empty database do not both seed: the one whose engine property
+ * {@value #MARKER} is inserted first seeds; the other finds it, or its own insert fails on the
+ * table's primary key (it waits for the first one's short transaction), and it seeds nothing. A
+ * failure while seeding is logged and not tried again (the marker stays): demo data is never worth a
+ * failed start.
  */
 @Component
 public class DemoCaseSeeder {
 
-    static final String MARKER = "demo-cases";
+    /** The engine property (ACT_GE_PROPERTY, keyed by name) that says the demo cases were claimed. */
+    static final String MARKER = "streetgov.demo-cases";
 
     private static final Logger log = LoggerFactory.getLogger(DemoCaseSeeder.class);
 
@@ -63,12 +63,11 @@ public class DemoCaseSeeder {
     private final ProcessEngineConfiguration engineConfiguration;
     private final AssessmentService assessments;
     private final OrgDirectory org;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
     DemoCaseSeeder(RuntimeService runtime, TaskService tasks, IdentityService identity, HistoryService history,
             ManagementService management, ProcessEngineConfiguration engineConfiguration,
-            AssessmentService assessments, OrgDirectory org, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+            AssessmentService assessments, OrgDirectory org, PlatformTransactionManager transactions) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -77,7 +76,6 @@ public class DemoCaseSeeder {
         this.engineConfiguration = engineConfiguration;
         this.assessments = assessments;
         this.org = org;
-        this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -108,24 +106,26 @@ public class DemoCaseSeeder {
         }
     }
 
-    /** Whether this node may seed: no case exists, and its marker row went in first. */
+    /** Whether this node may seed: no case exists, and its marker went in first. */
     boolean claim() {
-        Boolean claimed = transaction.execute(status -> {
-            if (history.createHistoricProcessInstanceQuery().count() > 0) {
-                return false;
-            }
-            return insertMarker();
-        });
-        return Boolean.TRUE.equals(claimed);
+        if (history.createHistoricProcessInstanceQuery().count() > 0) {
+            return false;
+        }
+        return insertMarker();
     }
 
-    /** Inserts the marker row; false when another node's is there. */
+    /** Inserts the marker (in one transaction with the check that it is absent); false when another node's is there. */
     boolean insertMarker() {
         try {
-            jdbc.update("insert into demo_seed (name, seeded_at) values (?, ?)", MARKER,
-                    java.sql.Timestamp.valueOf(CaseClock.now()));
-            return true;
-        } catch (DataIntegrityViolationException e) {
+            return Boolean.TRUE.equals(transaction.execute(status -> {
+                if (management.getProperties().containsKey(MARKER)) {
+                    return false;
+                }
+                management.setProperty(MARKER, CaseClock.now().toString());
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            log.info("演示待办标记未能写入，多半已由另一节点生成（{}）", e.toString());
             return false;
         }
     }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,7 +32,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo cases (app.demo.cases), seeded here into the shared test database and removed afterwards:
@@ -61,7 +61,7 @@ class DemoCaseSeederTest {
     @Autowired
     AuditTrail audit;
     @Autowired
-    JdbcTemplate jdbc;
+    ManagementService managementService;
 
     private final List<String> seededInstances = new ArrayList<>();
 
@@ -77,7 +77,7 @@ class DemoCaseSeederTest {
                     .forEach(child -> historyService.deleteHistoricProcessInstanceIfExists(child.getId()));
             historyService.deleteHistoricProcessInstanceIfExists(id);
         }
-        jdbc.update("delete from demo_seed where name = ?", DemoCaseSeeder.MARKER);
+        managementService.deleteProperty(DemoCaseSeeder.MARKER);
     }
 
     @Test
@@ -137,7 +137,7 @@ class DemoCaseSeederTest {
 
         assertThat(seeder.claim()).isFalse();
         assertThat(seeder.seedIfNoCases()).isFalse();
-        assertThat(jdbc.queryForObject("select count(*) from demo_seed", Integer.class)).isZero();
+        assertThat(managementService.getProperties()).doesNotContainKey(DemoCaseSeeder.MARKER);
 
         // two nodes on one empty database: the first marker goes in, the second node's is refused
         assertThat(seeder.insertMarker()).isTrue();
