@@ -18,6 +18,8 @@ public enum AuditEventType {
     COPY("抄送"),
     READ("已阅"),
     URGE("催办"),
+    /** an administrator moved the running case to another version of its process */
+    MIGRATION("迁移版本"),
     CASE_ENDED("结束");
 
     private final String label;

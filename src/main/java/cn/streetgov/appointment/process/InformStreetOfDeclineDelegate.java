@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.ModellingDelegate;
 import cn.streetgov.casework.NoticeKind;
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 /** Sends the department's reasons for declining to the street committee. */
 @Component
+@ModellingDelegate(name = "告知街道建议未采纳",
+        description = "把部门不采纳的理由通知提出建议的街道/镇党(工)委。读取案件变量 suggestionId（street-suggestion 流程）")
 class InformStreetOfDeclineDelegate implements JavaDelegate {
 
     private final SuggestionService service;

@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.casework.ModellingDelegate;
 import cn.streetgov.casework.NoticeKind;
 import static cn.streetgov.appointment.process.SuggestionProcess.*;
 
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 /** The department's answer is overdue: the department and the organisation department are told. */
 @Component
+@ModellingDelegate(name = "督办部门答复街道建议",
+        description = "通知部门和区委组织部：街道建议已超过答复期限。读取案件变量 suggestionId（street-suggestion 流程）")
 class NotifyAnswerOverdueDelegate implements JavaDelegate {
 
     private final SuggestionService service;

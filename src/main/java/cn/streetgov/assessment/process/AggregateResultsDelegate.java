@@ -3,6 +3,7 @@ package cn.streetgov.assessment.process;
 import cn.streetgov.assessment.domain.AssessmentResult;
 import cn.streetgov.assessment.domain.AssessmentService;
 import cn.streetgov.assessment.process.AssessmentProcess.Vars;
+import cn.streetgov.casework.ModellingDelegate;
 import cn.streetgov.org.OrgDirectory;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
  * any result twice.
  */
 @Component("aggregateResultsDelegate")
+@ModellingDelegate(name = "汇总考核结果",
+        description = "按街道/镇和部门汇总一次考核的全部结果，写入 resultSummary。读取案件变量 campaignId（agency-assessment 流程）")
 class AggregateResultsDelegate implements JavaDelegate {
 
     private final AssessmentService assessments;

@@ -5,6 +5,7 @@ import cn.streetgov.assessment.domain.AssessmentProperties;
 import cn.streetgov.assessment.domain.AssessmentService;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
+import cn.streetgov.casework.ModellingDelegate;
 import cn.streetgov.whistle.WhistleMetricsQuery;
 import cn.streetgov.whistle.WhistleMetricsQuery.AgencyFigures;
 import java.math.BigDecimal;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  * satisfaction), pre-fills the command-and-dispatch score from them and sets the self-evaluation deadline.
  */
 @Component("attachFiguresDelegate")
+@ModellingDelegate(name = "附上吹哨报到客观数据",
+        description = "把本考核期派驻机构的吹哨报到数据（召集次数、按时率、平均报到时长、满意度）附到考核案件，预填“服从指挥”分并定出自评期限。读取案件变量 caseId、agencyCode、period（agency-assessment-case 流程）")
 class AttachFiguresDelegate implements JavaDelegate {
 
     static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -1,6 +1,7 @@
 package cn.streetgov.delegation.process;
 
 import cn.streetgov.casework.CaseRules;
+import cn.streetgov.casework.ModellingDelegate;
 import cn.streetgov.delegation.domain.DelegationCase;
 import cn.streetgov.delegation.domain.DelegationCases;
 import cn.streetgov.delegation.domain.DelegationCases.PairResult;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  * proposer is told why (规则否决). A power already in force for a target is not delegated twice.
  */
 @Component("checkEligibilityDelegate")
+@ModellingDelegate(name = "赋权条件规则初审",
+        description = "按决策表 delegation-eligibility 逐项审查每个事项 × 街道/镇，记录结果，设置 eligiblePairCount 和 legalReviewRequired；全部不符合时告知申请部门。读取案件变量 caseId")
 class CheckEligibilityDelegate implements JavaDelegate {
 
     private final DelegationCases cases;

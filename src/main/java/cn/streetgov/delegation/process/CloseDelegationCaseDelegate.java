@@ -1,5 +1,6 @@
 package cn.streetgov.delegation.process;
 
+import cn.streetgov.casework.ModellingDelegate;
 import cn.streetgov.delegation.domain.DelegationCases;
 import cn.streetgov.delegation.domain.Outcome;
 import cn.streetgov.delegation.process.PowerDelegationProcess.Vars;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
  * or the eligibility check) has just rendered it.
  */
 @Component("closeDelegationCaseDelegate")
+@ModellingDelegate(name = "办结赋权案件",
+        description = "按输入参数 closingOutcome（已公布、未通过、已撤回）办结赋权案件，并设置流程变量 outcome。读取案件变量 caseId")
 class CloseDelegationCaseDelegate implements JavaDelegate {
 
     private final DelegationCases cases;

@@ -1,5 +1,6 @@
 package cn.streetgov.delegation.process;
 
+import cn.streetgov.casework.ModellingDelegate;
 import cn.streetgov.delegation.domain.DelegationCases;
 import cn.streetgov.delegation.domain.DelegationCases.Publication;
 import cn.streetgov.delegation.domain.Outcome;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
  * case leaves by the error {@code Error_AlreadyInForce}, outcome REJECTED with the reason.
  */
 @Component("publishCatalogDelegate")
+@ModellingDelegate(name = "公布权力清单",
+        description = "把本案批准的下放事项写入公开的权力清单（/api/catalog）；已在清单中生效的事项使本案不予公布，并抛出错误 ALREADY_IN_FORCE。读取案件变量 caseId")
 class PublishCatalogDelegate implements JavaDelegate {
 
     private final DelegationCases cases;

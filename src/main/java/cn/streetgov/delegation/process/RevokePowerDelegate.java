@@ -1,5 +1,6 @@
 package cn.streetgov.delegation.process;
 
+import cn.streetgov.casework.ModellingDelegate;
 import cn.streetgov.delegation.domain.PowerRevocations;
 import cn.streetgov.delegation.process.PowerRevocationProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 /** Takes the delegated power out of the public catalog. */
 @Component("revokePowerDelegate")
+@ModellingDelegate(name = "撤销已下放权力",
+        description = "把本撤销案件所涉事项从公开的权力清单中撤下，outcome 设为 REVOKED。读取案件变量 revocationId（power-revocation 流程）")
 class RevokePowerDelegate implements JavaDelegate {
 
     private final PowerRevocations revocations;

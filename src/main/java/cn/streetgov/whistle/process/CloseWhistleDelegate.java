@@ -1,6 +1,7 @@
 package cn.streetgov.whistle.process;
 
 import cn.streetgov.casework.DecisionRecord;
+import cn.streetgov.casework.ModellingDelegate;
 import cn.streetgov.whistle.domain.WhistleCase;
 import cn.streetgov.whistle.domain.WhistleCaseService;
 import cn.streetgov.whistle.process.WhistleProcess.Vars;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 /** 办结: outcome CLOSED, the reopen count recorded. */
 @Component("closeWhistleDelegate")
+@ModellingDelegate(name = "办结吹哨案件",
+        description = "办结吹哨案件：outcome 设为 CLOSED，记下重新处置次数 reopenCount。读取案件变量 caseId（whistle-dispatch 流程）")
 class CloseWhistleDelegate implements JavaDelegate {
 
     private final WhistleCaseService cases;

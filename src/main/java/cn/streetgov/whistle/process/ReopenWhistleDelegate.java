@@ -1,5 +1,6 @@
 package cn.streetgov.whistle.process;
 
+import cn.streetgov.casework.ModellingDelegate;
 import cn.streetgov.whistle.domain.WhistleCase;
 import cn.streetgov.casework.DecisionRecord;
 import cn.streetgov.whistle.domain.WhistleCaseService;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 /** Low satisfaction at the follow-up visit: the case goes back to joint handling (once). */
 @Component("reopenWhistleDelegate")
+@ModellingDelegate(name = "重新处置吹哨案件",
+        description = "群众回访不满意时把案件退回联合处置（计入 reopenCount），并记入审批记录。读取案件变量 caseId（whistle-dispatch 流程）")
 class ReopenWhistleDelegate implements JavaDelegate {
 
     private final WhistleCaseService cases;
