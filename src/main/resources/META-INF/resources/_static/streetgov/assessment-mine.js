@@ -2,7 +2,6 @@
 // with 提出异议 (POST /api/assessments/{caseNo}/objection) while the result is in 公示.
 (function () {
   'use strict';
-  var xsrf = null;
   var objecting = null;
 
   function message(text, ok) {
@@ -11,20 +10,7 @@
     el.className = text && ok ? 'ok' : '';
   }
 
-  function call(method, url, body) {
-    var headers = { Accept: 'application/json' };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (method !== 'GET' && xsrf) { headers['X-XSRF-TOKEN'] = xsrf; }
-    return fetch(url, { method: method, credentials: 'same-origin', headers: headers,
-      body: body === undefined ? undefined : JSON.stringify(body) }).then(function (r) {
-      var token = r.headers.get('X-XSRF-TOKEN');
-      if (token) { xsrf = token; }
-      return r.json().catch(function () { return {}; }).then(function (data) {
-        if (!r.ok) { throw new Error(data.message || ('请求失败（' + r.status + '）')); }
-        return data;
-      });
-    });
-  }
+  var call = window.StreetGov.call;
 
   function el(tag, className, text) {
     var e = document.createElement(tag);
@@ -90,7 +76,7 @@
       ['被召集次数', shown(o.summoned, ' 次')],
       ['按时报到', shown(o.onTime, ' 次')],
       ['逾期报到', shown(o.late, ' 次')],
-      ['报到及时率', percent(o.onTimeRate)],
+      ['报到及时率', o.summoned ? percent(o.onTimeRate) : '—（本期未被召集）'],
       ['平均报到用时', shown(o.avgReportMinutes, ' 分钟')],
       ['群众满意度（平均）', shown(o.avgSatisfaction, ' 分')],
       ['本机构自评', r.selfStatusLabel + (r.selfScore === null || r.selfScore === undefined ? '' : '（' + r.selfScore + ' 分）')]
