@@ -7,6 +7,8 @@ import cn.streetgov.assessment.domain.AssessmentCase;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Elements;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
 import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.NoticeKind;
+import cn.streetgov.casework.Notifications;
 import cn.streetgov.test.Http;
 import cn.streetgov.test.Http.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -36,6 +39,8 @@ class AssessedResultApiTest extends AssessmentTestSupport {
 
     @LocalServerPort
     int port;
+    @Autowired
+    Notifications notifications;
 
     /** 东华派出所's case of a fresh campaign, confirmed by the committee with an adjustment: in publicity. */
     private ProcessInstance policeInPublicity(AssessmentCampaign campaign) {
@@ -83,6 +88,13 @@ class AssessedResultApiTest extends AssessmentTestSupport {
         assertThat(row.path("publicityUntilText").asText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
         assertThat(row.path("mayObject").asBoolean()).isTrue();
         assertThat(row.path("objections")).isEmpty();
+        // the agency was told, in its members' inbox, where to read the result and object
+        assertThat(notifications.ofCase(police.getBusinessKey())).filteredOn(n -> n.getKind() == NoticeKind.INFO)
+                .singleElement().satisfies(n -> {
+                    assertThat(n.getRecipientGroup()).isEqualTo("agency-S01-GA");
+                    assertThat(n.getMessage()).contains("考核结果公示", "总分 82.5 分", "等次 良好", "公示至",
+                            row.path("publicityUntilText").asText(), "本机构考核结果");
+                });
 
         // a case still being scored shows no scores yet, not even to its own agency
         JsonNode scoring = row(Http.as(port, "s01-cgzf-head").get("/api/assessments/mine").json(), cgzf.getBusinessKey());
