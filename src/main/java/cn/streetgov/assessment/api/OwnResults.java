@@ -15,7 +15,6 @@ import cn.streetgov.security.CurrentUser;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class OwnResults {
-
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private static final Map<String, String> DECISIONS = Map.of("CONFIRM", "确认", "ADJUST", "调整",
             "UPHOLD", "异议成立", "REJECT", "异议不成立", "KEEP", "维持原结果", "CHANGE", "变更结果");
@@ -87,7 +84,7 @@ class OwnResults {
                     + (c.getObjectionCount() < 2 ? "；复核结果公示期间仍有异议的，可再次提出" : "");
             case FINAL -> "考核结果" + CaseStatus.FINAL.label() + "，不能再提出异议";
             case PUBLICITY -> c.getPublicityUntil() != null && !now.isBefore(c.getPublicityUntil())
-                    ? "公示期已于 " + SHOWN.format(c.getPublicityUntil()) + " 结束，不能再提出异议" : null;
+                    ? "公示期已于 " + CaseClock.SHOWN_MINUTE.format(c.getPublicityUntil()) + " 结束，不能再提出异议" : null;
         };
     }
 
@@ -121,6 +118,6 @@ class OwnResults {
     }
 
     private static String text(LocalDateTime time) {
-        return time == null ? null : SHOWN.format(time);
+        return time == null ? null : CaseClock.SHOWN_MINUTE.format(time);
     }
 }

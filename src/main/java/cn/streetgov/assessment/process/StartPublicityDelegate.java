@@ -11,7 +11,6 @@ import cn.streetgov.casework.Notifications;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
 import cn.streetgov.org.domain.PostRole;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("startPublicityDelegate")
 class StartPublicityDelegate implements JavaDelegate {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final AssessmentService assessments;
     private final AssessmentProperties properties;
@@ -49,7 +47,7 @@ class StartPublicityDelegate implements JavaDelegate {
                 PostRole.AGENCY.groupId(c.getAgencyCode()), "案件 " + c.getCaseNo() + "："
                         + AssessmentPeriod.label(c.getPeriod()) + (review ? "考核复核结果公示：" : "考核结果公示：")
                         + "总分 " + c.getTotalScore().stripTrailingZeros().toPlainString() + " 分，等次 "
-                        + c.getGrade().label() + "，公示至 " + SHOWN.format(until) + "。对" + (review ? "复核" : "")
+                        + c.getGrade().label() + "，公示至 " + CaseClock.SHOWN_MINUTE.format(until) + "。对" + (review ? "复核" : "")
                         + "结果有异议的，请在公示期内于“本机构考核结果”页面提出"
                         + (review ? "，由区考核办裁决" : "")));
     }

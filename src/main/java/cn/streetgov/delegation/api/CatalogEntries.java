@@ -6,7 +6,6 @@ import cn.streetgov.delegation.domain.PowerCatalog;
 import cn.streetgov.delegation.domain.PowerItem;
 import cn.streetgov.org.OrgDirectory;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CatalogEntries {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     /**
      * One delegated power. The first five fields are CONTRACT.md's; the others are the Chinese names
@@ -52,7 +49,7 @@ class CatalogEntries {
                     p.getMethod().label(), item == null ? null : item.getCategory().name(),
                     item == null ? null : item.getCategory().label(),
                     item == null ? null : org.nameOf(item.getDeptCode()).orElse(item.getDeptCode()),
-                    item == null ? null : item.getLegalBasis(), DATE.format(effective));
+                    item == null ? null : item.getLegalBasis(), CaseClock.SHOWN_DATE.format(effective));
         }).toList();
     }
 }

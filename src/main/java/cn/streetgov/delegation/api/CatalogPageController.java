@@ -88,7 +88,7 @@ class CatalogPageController {
             sections.append("<p class=\"hint\">目前没有已生效的赋权事项。</p>");
         }
         String intro = "本目录列出经区政府批准、已经生效的下放给各街道/镇的行政权力事项（截至 "
-                + CatalogEntries.DATE.format(CaseClock.today()) + "，共 " + powers.size() + " 项）。";
+                + CaseClock.SHOWN_DATE.format(CaseClock.today()) + "，共 " + powers.size() + " 项）。";
         String html;
         try (InputStream in = new ClassPathResource(PAGE).getInputStream()) {
             html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
