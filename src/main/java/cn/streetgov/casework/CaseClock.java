@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Objects;
@@ -19,6 +20,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public final class CaseClock {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    /** A day as people read it: 2026年12月2日. */
+    public static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    /** A local date-time of the district to the minute, as people read it: 2026年12月7日 14:05. */
+    public static final DateTimeFormatter SHOWN_MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private static volatile ZoneId zone = DEFAULT_ZONE;
 

@@ -208,13 +208,16 @@ class OrgAdministrationHttpTest {
         Http.Response page = admin().get("/app/admin/org");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.body()).contains("组织机构管理", "人员与岗位", "增加岗位", "<script src=\"/_static/streetgov/org-admin.js\">");
+        assertThat(page.body()).contains("组织机构管理", "人员与岗位", "增加岗位", "<script src=\"/_static/streetgov/api.js\">",
+                "<script src=\"/_static/streetgov/org-admin.js\">");
         // no inline script: the page needs no hash in the CSP of /app
         assertThat(page.body()).doesNotContain("<script>");
         Http.Response script = admin().get("/_static/streetgov/org-admin.js");
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.header("Content-Type")).contains("javascript");
-        assertThat(script.body()).contains("X-XSRF-TOKEN", "/api/admin/org");
+        assertThat(script.body()).contains("StreetGov.call", "/api/admin/org");
+        // the pages' one way to call /api sends the session's XSRF token
+        assertThat(admin().get("/_static/streetgov/api.js").body()).contains("X-XSRF-TOKEN");
     }
 
     @Test

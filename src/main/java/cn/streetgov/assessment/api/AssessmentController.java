@@ -5,6 +5,7 @@ import cn.streetgov.assessment.domain.AssessmentPeriod;
 import cn.streetgov.assessment.domain.AssessmentService;
 import cn.streetgov.assessment.domain.CaseStatus;
 import cn.streetgov.assessment.process.AssessmentCaseProcess;
+import cn.streetgov.casework.CaseClock;
 import cn.streetgov.common.ForbiddenException;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.common.NotFoundException;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Results of the assessment (CONTRACT.md): {@code GET /api/assessments?period=…}, one row per
  * agency. The assessment office, org-dept and auditors see every row; a street/town's committee and
- * office see its agencies, a department its agencies, an agency itself. An agency objects during
- * publicity with {@code POST /api/assessments/{caseNo}/objection}.
+ * office see its agencies, a department its agencies, an agency itself. An agency reads its own
+ * results with {@code GET /api/assessments/mine} and objects during publicity with
+ * {@code POST /api/assessments/{caseNo}/objection}.
  */
 @RestController
 @RequestMapping("/api/assessments")
@@ -39,10 +42,12 @@ class AssessmentController {
     private final OrgDirectory org;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final OwnResults ownResults;
 
     AssessmentController(AssessmentService assessments, OrgDirectory org, RuntimeService runtimeService,
-            IdentityService identityService) {
+            IdentityService identityService, OwnResults ownResults) {
         this.assessments = assessments;
+        this.ownResults = ownResults;
         this.org = org;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -55,14 +60,14 @@ class AssessmentController {
 
     record AssessmentView(String caseNo, String period, String agencyCode, String agencyName, String orgCode,
             String orgName, String deptCode, BigDecimal totalScore, String grade, String status, String selfStatus,
-            boolean vetoItem, int objectionCount, Objective objective) {
+            boolean vetoItem, int objectionCount, Objective objective, String gradeLabel, String statusLabel) {
     }
 
     record ObjectionRequest(String reason) {
     }
 
     /** The answer to an objection: the case and its status after it. */
-    record ObjectionView(String caseNo, String status) {
+    record ObjectionView(String caseNo, String status, String statusLabel) {
     }
 
     @GetMapping
@@ -80,18 +85,36 @@ class AssessmentController {
         return assessments.periods();
     }
 
+    /**
+     * The assessments of the caller's own agencies (the groups {@code agency-*} they belong to), every
+     * period, the latest first: what the agency reads on its page {@code /app/assessments/mine}.
+     */
+    @GetMapping("/mine")
+    List<OwnResults.OwnResult> mine(CurrentUser user) {
+        return ownResults.of(user);
+    }
+
+    /**
+     * The assessed agency's objection (异议) to its result: only its own members (an administrator
+     * neither: the objection is the agency's word), only while its 公示 runs (until the end date, even
+     * before the timer has ended it), once per 公示 (a second one after the committee's re-review goes to
+     * 区考核办's arbitration, as the process has it).
+     */
     @PostMapping("/{caseNo}/objection")
     ObjectionView object(@PathVariable String caseNo, @RequestBody ObjectionRequest request, CurrentUser user) {
         AssessmentCase c = assessments.findCase(caseNo)
                 .orElseThrow(() -> new NotFoundException("未知的考核编号: " + caseNo));
-        user.requireAnyGroup(PostRole.AGENCY.groupId(c.getAgencyCode()));
-        if (c.getStatus() != CaseStatus.PUBLICITY) {
-            throw new InvalidInputException("只能在公示期内提出异议（当前状态: " + c.getStatus() + "）");
+        if (!OwnResults.isAgencyMember(user, c)) {
+            throw new ForbiddenException("仅被考核的派驻机构（" + agencyName(c) + "）可以对本考核结果提出异议");
+        }
+        String refusal = OwnResults.objectionRefusal(c, CaseClock.now());
+        if (refusal != null) {
+            throw new InvalidInputException(refusal);
         }
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw new InvalidInputException("请填写异议理由");
         }
-        // the agency may object although it may not touch the process instance: the check above is the permission
+        // the agency may object although it may not touch the process instance: the checks above are the permission
         Authentication auth = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
@@ -99,12 +122,20 @@ class AssessmentController {
                     .setVariable(AssessmentCaseProcess.Vars.OBJECTION_REASON, request.reason().trim())
                     .setVariable(AssessmentCaseProcess.Vars.OBJECTED_BY, user.userId())
                     .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            // another objection of the agency came first (the case no longer waits for one)
+            throw new InvalidInputException("本次公示已提出异议，不能重复提出");
         } finally {
             if (auth != null) {
                 identityService.setAuthentication(auth);
             }
         }
-        return new ObjectionView(caseNo, assessments.findCase(caseNo).orElseThrow().getStatus().name());
+        CaseStatus status = assessments.findCase(caseNo).orElseThrow().getStatus();
+        return new ObjectionView(caseNo, status.name(), status.label());
+    }
+
+    private String agencyName(AssessmentCase c) {
+        return org.findAgency(c.getAgencyCode()).map(a -> a.getName()).orElse(c.getAgencyCode());
     }
 
     private Predicate<AssessmentCase> visibility(CurrentUser user) {
@@ -125,12 +156,15 @@ class AssessmentController {
     }
 
     private AssessmentView view(AssessmentCase c) {
-        return new AssessmentView(c.getCaseNo(), c.getPeriod(), c.getAgencyCode(),
-                org.findAgency(c.getAgencyCode()).map(a -> a.getName()).orElse(c.getAgencyCode()), c.getOrgCode(),
+        return new AssessmentView(c.getCaseNo(), c.getPeriod(), c.getAgencyCode(), agencyName(c), c.getOrgCode(),
                 org.findUnit(c.getOrgCode()).map(u -> u.getName()).orElse(c.getOrgCode()), c.getDeptCode(),
                 c.getTotalScore(), c.getGrade() == null ? null : c.getGrade().name(), c.getStatus().name(),
                 c.getSelfStatus().name(), c.isVetoItem(), c.getObjectionCount(),
-                new Objective(c.getObjSummoned(), c.getObjOnTime(), c.getObjLate(), c.getObjOnTimeRate(),
-                        c.getObjAvgReportMinutes(), c.getObjAvgSatisfaction()));
+                objective(c), c.getGrade() == null ? null : c.getGrade().label(), c.getStatus().label());
+    }
+
+    static Objective objective(AssessmentCase c) {
+        return new Objective(c.getObjSummoned(), c.getObjOnTime(), c.getObjLate(), c.getObjOnTimeRate(),
+                c.getObjAvgReportMinutes(), c.getObjAvgSatisfaction());
     }
 }

@@ -1,5 +1,6 @@
 package cn.streetgov.assessment.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,6 +10,8 @@ public interface AssessmentCaseRepository extends JpaRepository<AssessmentCase, 
     Optional<AssessmentCase> findByCaseNo(String caseNo);
 
     List<AssessmentCase> findByCampaignIdOrderByAgencyCodeAsc(Long campaignId);
+
+    List<AssessmentCase> findByAgencyCodeInOrderByIdDesc(Collection<String> agencyCodes);
 
     long countByCampaignIdAndOrgCode(Long campaignId, String orgCode);
 

@@ -166,6 +166,12 @@ public class AssessmentService {
         return cases.findByCampaignIdOrderByAgencyCodeAsc(campaignId);
     }
 
+    /** Every assessment of these agencies, the latest opened first. */
+    @Transactional(readOnly = true)
+    public List<AssessmentCase> casesOfAgencies(java.util.Collection<String> agencyCodes) {
+        return agencyCodes.isEmpty() ? List.of() : cases.findByAgencyCodeInOrderByIdDesc(agencyCodes);
+    }
+
     @Transactional(readOnly = true)
     public List<CaseDecision> decisionsOf(Long caseId) {
         return decisions.ofCase(requireCase(caseId).getCaseNo());

@@ -1,6 +1,7 @@
 package cn.streetgov.assessment.process;
 
 import cn.streetgov.assessment.domain.AssessmentCase;
+import cn.streetgov.assessment.domain.AssessmentPeriod;
 import cn.streetgov.assessment.domain.AssessmentService;
 import cn.streetgov.assessment.domain.CaseStatus;
 import cn.streetgov.assessment.domain.Grade;
@@ -10,8 +11,6 @@ import java.util.function.Function;
 import cn.streetgov.org.OrgDirectory;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AssessmentCaseDescriber implements CaseDescriber {
 
-    private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:-(H[12]|Q[1-4]))?");
 
     private final AssessmentService assessments;
     private final OrgDirectory orgs;
@@ -65,22 +63,7 @@ class AssessmentCaseDescriber implements CaseDescriber {
 
     /** 2026年度, 2026年上半年, 2026年第四季度. */
     static String periodLabel(String period) {
-        Matcher m = period == null ? null : PERIOD.matcher(period);
-        if (m == null || !m.matches()) {
-            return period == null ? "" : period;
-        }
-        String year = m.group(1);
-        if (m.group(2) == null) {
-            return year + "年度";
-        }
-        return year + "年" + switch (m.group(2)) {
-            case "H1" -> "上半年";
-            case "H2" -> "下半年";
-            case "Q1" -> "第一季度";
-            case "Q2" -> "第二季度";
-            case "Q3" -> "第三季度";
-            default -> "第四季度";
-        };
+        return AssessmentPeriod.label(period);
     }
 
     /** On a task card: the agency and the period, e.g. 东华派出所 · 2026年度. */

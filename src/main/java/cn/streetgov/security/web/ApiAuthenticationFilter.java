@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Login for /api, /app and /actuator: HTTP Basic against the Camunda identity, or the session of a
  * user logged in to the webapps (so that our pages open from Tasklist without a second login).
- * Public: the power catalog (GET /api/catalog), /actuator/health and /actuator/info. Everything
+ * Public: the power catalog (GET /api/catalog and its page GET /app/catalog), /actuator/health and
+ * /actuator/info. Everything
  * else under /actuator, the bare /actuator index included, is for administrators. The user is
  * available as the request attribute {@link #CURRENT_USER} and as the engine's authenticated user
  * while the request runs.
@@ -73,7 +74,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             }
         }
         if (user == null) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"street-governance\", charset=\"UTF-8\"");
+            if (!HtmlErrorPage.wanted(request)) {
+                // a browser opening a page gets a page with the way to log in, not the browser's password dialog
+                response.setHeader("WWW-Authenticate", "Basic realm=\"street-governance\", charset=\"UTF-8\"");
+            }
             JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
                     "请先登录（HTTP Basic 或 Camunda 网页登录）");
             return;
@@ -93,7 +97,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     static boolean isPublic(String method, String path) {
-        boolean catalog = "GET".equals(method) && (path.equals("/api/catalog") || path.startsWith("/api/catalog/"));
+        boolean catalog = "GET".equals(method) && (path.equals("/api/catalog") || path.startsWith("/api/catalog/")
+                || path.equals("/app/catalog"));
         boolean health = path.equals("/actuator/health") || path.startsWith("/actuator/health/");
         return catalog || health || path.equals("/actuator/info");
     }

@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>A 5xx body is replaced by the generic Chinese message with a correlation id, logged here with
  * the method, the path and the start of the original body — unless the answer already is such a
  * message (it carries {@link PublicErrors#ERROR_ID_HEADER}).</li>
- * <li>A 4xx body keeps its content with qualified class names reduced to simple names.</li>
+ * <li>A 4xx body keeps its content with qualified class names reduced to simple names; for a browser
+ * opening a page under /app it is a Chinese HTML page with the reason ({@link HtmlErrorPage}).</li>
  * <li>An exception that escapes the chain is a 400 if a JSON body could not be read, a 413 if the
  * body was over the limit, else a 500 as above.</li>
  * <li>A request whose body went over the limit while it was read is answered 413, whatever the
@@ -225,6 +226,13 @@ class ErrorResponseFilter extends OncePerRequestFilter {
                         request.getRequestURI(), getStatus(), start(body));
                 real().setContentLengthLong(-1);
                 writeServerError(real(), getStatus(), errorId);
+                return;
+            }
+            if (HtmlErrorPage.wanted(request)) {
+                // a browser opening one of our pages reads the refusal as a page, not as JSON
+                real().setContentLengthLong(-1);
+                HtmlErrorPage.write(real(), getStatus(), getStatus() == HttpServletResponse.SC_UNAUTHORIZED ? null
+                        : HtmlErrorPage.messageOf(body));
                 return;
             }
             writeBody(scrubbed(body));

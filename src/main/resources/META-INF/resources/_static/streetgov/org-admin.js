@@ -5,7 +5,6 @@
   var ACTION_LABEL = { CREATE: '新增', UPDATE: '修改', DEACTIVATE: '停用', REACTIVATE: '启用', ADD_POST: '任岗', REMOVE_POST: '撤销岗位' };
   var ENTITY_LABEL = { DISTRICT: '区', UNIT: '街道/镇', DEPARTMENT: '部门', AGENCY: '派驻机构', PERSON: '人员', POST: '岗位' };
   var model = null;
-  var xsrf = null;
   var editing = {};
 
   function message(text, ok) {
@@ -14,20 +13,7 @@
     el.className = text ? (ok ? 'ok' : 'error') : '';
   }
 
-  function call(method, url, body) {
-    var headers = { Accept: 'application/json' };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (method !== 'GET' && xsrf) { headers['X-XSRF-TOKEN'] = xsrf; }
-    return fetch(url, { method: method, credentials: 'same-origin', headers: headers,
-      body: body === undefined ? undefined : JSON.stringify(body) }).then(function (r) {
-      var token = r.headers.get('X-XSRF-TOKEN');
-      if (token) { xsrf = token; }
-      return r.json().catch(function () { return {}; }).then(function (data) {
-        if (!r.ok) { throw new Error(data.message || ('请求失败（' + r.status + '）')); }
-        return data;
-      });
-    });
-  }
+  var call = window.StreetGov.call;
 
   function cell(tr, text) {
     var td = document.createElement('td');

@@ -95,7 +95,11 @@ class PowerDelegationRestTest {
         List<Map<String, Object>> s03 = rest.exchange("/api/catalog?org=S03", HttpMethod.GET, null, LIST).getBody();
         assertThat(s03).extracting(e -> e.get("itemCode")).contains("CGZF-QT-001", "CGZF-JC-001");
         assertThat(s03).filteredOn(e -> "CGZF-JC-001".equals(e.get("itemCode"))).singleElement().satisfies(e -> {
-            assertThat(e).containsOnlyKeys("itemCode", "itemName", "orgCode", "method", "effectiveDate");
+            // CONTRACT.md's fields, and beside them the Chinese names and labels (additive)
+            assertThat(e).containsOnlyKeys("itemCode", "itemName", "orgCode", "method", "effectiveDate", "orgName",
+                    "methodLabel", "category", "categoryLabel", "deptName", "legalBasis", "effectiveDateText");
+            assertThat(e.get("orgName")).isEqualTo("南湖街道");
+            assertThat(e.get("methodLabel")).isEqualTo("委托");
             assertThat(e.get("itemName")).isEqualTo("对户外广告设施设置情况的行政检查");
             assertThat(e.get("orgCode")).isEqualTo("S03");
             assertThat(e.get("method")).isEqualTo("ENTRUST");
