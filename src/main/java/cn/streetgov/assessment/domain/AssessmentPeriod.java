@@ -37,4 +37,24 @@ public final class AssessmentPeriod {
         }
         return day.getMonthValue() <= 6 ? (day.getYear() - 1) + "-H2" : day.getYear() + "-H1";
     }
+
+    /** How a person reads the period: 2026年度, 2026年上半年, 2026年第四季度 (an unknown text as it is). */
+    public static String label(String period) {
+        Matcher m = period == null ? null : FORMAT.matcher(period);
+        if (m == null || !m.matches()) {
+            return period == null ? "" : period;
+        }
+        String year = m.group(1);
+        if (m.group(2) == null) {
+            return year + "年度";
+        }
+        return year + "年" + switch (m.group(2)) {
+            case "H1" -> "上半年";
+            case "H2" -> "下半年";
+            case "Q1" -> "第一季度";
+            case "Q2" -> "第二季度";
+            case "Q3" -> "第三季度";
+            default -> "第四季度";
+        };
+    }
 }

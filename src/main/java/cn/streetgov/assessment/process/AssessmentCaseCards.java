@@ -1,5 +1,6 @@
 package cn.streetgov.assessment.process;
 
+import cn.streetgov.assessment.domain.AssessmentPeriod;
 import cn.streetgov.casework.CaseCard;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,6 @@ class AssessmentCaseCards {
     }
 
     private static String period(Object period) {
-        return period == null ? null : AssessmentCaseDescriber.periodLabel(period.toString());
+        return period == null ? null : AssessmentPeriod.label(period.toString());
     }
 }

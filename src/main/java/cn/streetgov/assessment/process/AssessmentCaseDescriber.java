@@ -1,6 +1,7 @@
 package cn.streetgov.assessment.process;
 
 import cn.streetgov.assessment.domain.AssessmentCase;
+import cn.streetgov.assessment.domain.AssessmentPeriod;
 import cn.streetgov.assessment.domain.AssessmentService;
 import cn.streetgov.assessment.domain.CaseStatus;
 import cn.streetgov.assessment.domain.Grade;
@@ -9,8 +10,6 @@ import cn.streetgov.casework.CaseDescriber;
 import cn.streetgov.org.OrgDirectory;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AssessmentCaseDescriber implements CaseDescriber {
 
-    private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:-(H[12]|Q[1-4]))?");
 
     private final AssessmentService assessments;
     private final OrgDirectory orgs;
@@ -42,7 +40,7 @@ class AssessmentCaseDescriber implements CaseDescriber {
         if (c == null) {
             return null;
         }
-        String subject = periodLabel(c.getPeriod()) + " " + orgs.nameOf(c.getOrgCode()).orElse(c.getOrgCode())
+        String subject = AssessmentPeriod.label(c.getPeriod()) + " " + orgs.nameOf(c.getOrgCode()).orElse(c.getOrgCode())
                 + " 对 " + orgs.nameOf(c.getAgencyCode()).orElse(c.getAgencyCode()) + " 考核";
         Description description = Description.of(subject,
                 Arrays.asList(c.getOrgCode(), c.getAgencyCode(), c.getDeptCode()));
@@ -60,25 +58,5 @@ class AssessmentCaseDescriber implements CaseDescriber {
         return List.of(new Report("派驻机构自评" + (c.getSelfScore() == null ? "" : "（自评 " + c.getSelfScore() + " 分）"),
                 c.getAgencyCode(), c.getSelfBy(),
                 c.getSelfAt() == null ? null : c.getSelfAt().atZone(CaseClock.zone()).toInstant(), c.getSelfReport()));
-    }
-
-    /** 2026年度, 2026年上半年, 2026年第四季度. */
-    static String periodLabel(String period) {
-        Matcher m = period == null ? null : PERIOD.matcher(period);
-        if (m == null || !m.matches()) {
-            return period == null ? "" : period;
-        }
-        String year = m.group(1);
-        if (m.group(2) == null) {
-            return year + "年度";
-        }
-        return year + "年" + switch (m.group(2)) {
-            case "H1" -> "上半年";
-            case "H2" -> "下半年";
-            case "Q1" -> "第一季度";
-            case "Q2" -> "第二季度";
-            case "Q3" -> "第三季度";
-            default -> "第四季度";
-        };
     }
 }

@@ -1,6 +1,7 @@
 package cn.streetgov.assessment.process;
 
 import cn.streetgov.assessment.domain.AssessmentCampaign;
+import cn.streetgov.assessment.domain.AssessmentPeriod;
 import cn.streetgov.assessment.domain.AssessmentService;
 import cn.streetgov.assessment.domain.CampaignStatus;
 import cn.streetgov.casework.CaseDescriber;
@@ -34,7 +35,7 @@ class CampaignCaseDescriber implements CaseDescriber {
         if (period == null) {
             return null;
         }
-        Description description = Description.of(AssessmentCaseDescriber.periodLabel(period) + " 街道对派驻机构考核",
+        Description description = Description.of(AssessmentPeriod.label(period) + " 街道对派驻机构考核",
                 List.of());
         boolean noted = assessments.campaignOf(period).map(AssessmentCampaign::getStatus)
                 .filter(CampaignStatus.NOTED::equals).isPresent();
