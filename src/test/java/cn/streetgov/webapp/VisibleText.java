@@ -35,10 +35,7 @@ final class VisibleText {
             Pattern.compile("\\bCamunda(?: Platform)?(?: / v\\d+(?:\\.\\d+)*)?"),
             // KNOWN GAP: form-js's taglist carries a hidden "Skip to search" link for screen readers,
             // which our translation of form-js's texts does not reach yet (docs/USER-GUIDE.md, 已知不足)
-            Pattern.compile("Skip to search"),
-            // KNOWN GAP, issue #13 (start forms from the organisation model): the assessment start
-            // form still asks for the period and the streets as codes and explains them by example
-            Pattern.compile("\\b\\d{4}-(?:H2|Q4)\\b"), Pattern.compile("\\bS01,S02\\b"));
+            Pattern.compile("Skip to search"));
 
 
     /** Latin words and codes: a run of letters, digits, _ and - holding a Latin letter. */
@@ -58,8 +55,6 @@ final class VisibleText {
               if (field.matches("input[ng-model='username']")) continue;
               // KNOWN GAP: form-js shows a date field's value in the American order (12/2/2026; its display
               // format is fixed in the bundled viewer, docs/USER-GUIDE.md 已知不足): let through there only
-              // KNOWN GAP, issue #13: the assessment start form's streets are typed as codes (S01)
-              if (/Field_orgCodes$/.test(field.id) && /^[A-Z]\\d{2}(,[A-Z]\\d{2})*$/.test(field.value)) continue;
               if (field.closest('.fjs-form-field-datetime') && /^\\d{1,2}\\/\\d{1,2}\\/\\d{4}$/.test(field.value)) continue;
               const box = field.getBoundingClientRect();
               const style = getComputedStyle(field);
