@@ -135,7 +135,7 @@ class StartFormOptionsBrowserTest {
                 .map(e -> e.getDomProperty("textContent").trim()).toList();
         assertThat(periods).isNotEmpty().allMatch(label -> label.matches("\\d{4}年(度|上半年|下半年|第[一二三四]季度)"));
         screenshot("assessment-periods");
-        click(driver, By.cssSelector(".modal-content .fjs-form-field-text"));
+        WebappProbe.selectOption(driver, "考核期", periods.get(0));
         WebappProbe.choose(driver, "参加考核的街道/镇（可选）", "西岭街道");
         screenshot("assessment-streets");
         assertThat(VisibleText.problems(VisibleText.of(driver))).as("no codes on the assessment start form").isEmpty();
