@@ -7,10 +7,13 @@ import cn.streetgov.assessment.process.AssessmentCaseProcess;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Elements;
 import cn.streetgov.assessment.process.AssessmentCaseProcess.Vars;
 import cn.streetgov.assessment.process.AssessmentProcess;
+import cn.streetgov.security.CurrentUser;
+import cn.streetgov.startform.StartOptions;
 import cn.streetgov.test.Officials;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -29,6 +32,8 @@ class AssessmentWalkBrowserTest extends WalkBrowserTestSupport {
 
     @Autowired
     AssessmentService assessments;
+    @Autowired
+    StartOptions startOptions;
 
     @Override
     String workflow() {
@@ -38,11 +43,14 @@ class AssessmentWalkBrowserTest extends WalkBrowserTestSupport {
     @Test
     void anAssessmentFromTheCampaignToTheOrganisationDepartmentsNote() {
         RuntimeService runtime = engine.getRuntimeService();
-        String period = Officials.freshAssessmentPeriod(assessments);
+        // a period the start form offers (those not yet assessed, in Chinese)
+        StartOptions.Option offered = startOptions.forUser(AssessmentProcess.KEY,
+                new CurrentUser("kaohe", Set.of("assessment-office"))).options().get(StartOptions.PERIODS).get(0);
+        String period = offered.value();
         walk.loginAs("kaohe");
         ProcessInstance campaign = walk.startCase("街道对派驻机构考核", "考核期", () -> {
-            walk.fill("考核期", period);
-            walk.fill("参加考核的街道/镇（可选）", "S01");
+            walk.select("考核期", offered.label());
+            walk.choose("参加考核的街道/镇（可选）", "东华街道");
         }, () -> runtime.createProcessInstanceQuery().processDefinitionKey(AssessmentProcess.KEY)
                 .processInstanceBusinessKey("KH-" + period).singleResult());
         // the cases of the street's agencies are opened in the background

@@ -24,8 +24,8 @@ class ConsultationWalkBrowserTest extends WalkBrowserTestSupport {
         String reason = "原所长到龄退休，拟任人选长期从事社区警务工作（考察第 " + (System.nanoTime() % 100000) + " 号）";
         walk.loginAs("ga-off");
         ProcessInstance consultation = walk.startCase("派驻机构负责人任免征求意见", "任免理由", () -> {
-            walk.select("提出部门", "公安分局");
-            walk.select("派驻机构", "东华街道 · 派出所");
+            walk.theOwnChoiceIsMade("提出部门", "公安分局");
+            walk.select("派驻机构", "东华派出所（东华街道）");
             walk.choose("任免类型", "任职");
             walk.fill("人选", "郑晓明");
             walk.fill("职务名称", "东华派出所所长");

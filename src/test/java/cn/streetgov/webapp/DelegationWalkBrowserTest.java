@@ -38,7 +38,7 @@ class DelegationWalkBrowserTest extends WalkBrowserTestSupport {
         String legalBasis = "《城市道路管理条例》第四十二条（第 " + (System.nanoTime() % 100000) + " 次修订文本）";
         walk.loginAs("cgzf-off");
         ProcessInstance delegation = walk.startCase("赋权下放审批", "赋权事项", () -> {
-            walk.select("提出部门", "城市管理和综合执法局");
+            walk.theOwnChoiceIsMade("提出部门", "城市管理和综合执法局");
             walk.addTag("powerItemCodes", "CGZF-CF-001");
             walk.choose("承接的街道/镇", "东华街道");
             walk.select("赋权方式", "下放");

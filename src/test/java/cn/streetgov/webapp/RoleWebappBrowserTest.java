@@ -84,11 +84,11 @@ class RoleWebappBrowserTest {
         awaitText(driver, "本单位待办");
 
         WebappProbe.openStartForm(driver, "街道吹哨、部门报到", "召集部门");
-        WebappProbe.selectOption(driver, "吹哨街道/镇", "东华街道");
+        assertThat(WebappProbe.selectedOption(driver, "吹哨街道/镇")).isEqualTo("东华街道");
         WebappProbe.type(driver, "summary", summary);
         WebappProbe.type(driver, "location", "东华路 88 号");
         WebappProbe.check(driver, "urgency", "紧急（24 小时内报到）");
-        WebappProbe.check(driver, "deptCodes", "公安分局");
+        WebappProbe.check(driver, "deptCodes", "公安分局（由东华派出所报到）");
         WebappProbe.startFromForm(driver);
 
         ProcessInstance whistle = runtimeService.createProcessInstanceQuery().processDefinitionKey(WhistleProcess.KEY)
@@ -149,7 +149,7 @@ class RoleWebappBrowserTest {
         WebappProbe.openStartForm(driver, "赋权下放审批", "赋权事项");
         assertThat(bodyText(driver)).contains("提出部门", "承接的街道/镇", "赋权方式", "法律依据", "随事划转编制数（名）",
                 "生效日期");
-        WebappProbe.selectOption(driver, "提出部门", "公安分局");
+        assertThat(WebappProbe.selectedOption(driver, "提出部门")).isEqualTo("公安分局");
         WebappProbe.addTag(driver, "powerItemCodes", "GA-GF-001");
         WebappProbe.check(driver, "targetOrgCodes", "东华街道");
         WebappProbe.selectOption(driver, "赋权方式", "委托");

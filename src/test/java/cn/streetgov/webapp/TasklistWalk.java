@@ -342,6 +342,14 @@ final class TasklistWalk implements AutoCloseable {
         WebappProbe.selectOption(driver, label, option);
     }
 
+    /** The select {@code label} is the official's own (their department, their street): chosen already, not to be changed. */
+    void theOwnChoiceIsMade(String label, String shown) {
+        assertThat(WebappProbe.selectedOption(driver, label)).as("the pre-chosen %s", label).isEqualTo(shown);
+        assertThat(driver.findElements(By.xpath("//div[contains(@class,'fjs-form-field-select') and contains(@class,"
+                + "'fjs-readonly')][.//label[starts-with(normalize-space()," + WebappProbe.literal(label) + ")]]")))
+                .as("%s is read-only", label).isNotEmpty();
+    }
+
     void fillDate(String label, LocalDate date) {
         WebappProbe.fillDate(driver, label, date);
     }

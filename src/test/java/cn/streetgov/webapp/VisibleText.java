@@ -32,10 +32,7 @@ final class VisibleText {
             // item codes of the public power catalog (权责清单), always shown with the item's name
             Pattern.compile("\\b(?:CGZF|SCJG|GA|ZRZY|WJ)-[A-Z]{2}-\\d{3}\\b"),
             // the brand in the footer
-            Pattern.compile("\\bCamunda(?: Platform)?(?: / v\\d+(?:\\.\\d+)*)?"),
-            // KNOWN GAP, issue #13 (start forms from the organisation model): the assessment start
-            // form still asks for the period and the streets as codes and explains them by example
-            Pattern.compile("\\b\\d{4}-(?:H2|Q4)\\b"), Pattern.compile("\\bS01,S02\\b"));
+            Pattern.compile("\\bCamunda(?: Platform)?(?: / v\\d+(?:\\.\\d+)*)?"));
 
 
     /** Latin words and codes: a run of letters, digits, _ and - holding a Latin letter. */
@@ -53,8 +50,6 @@ final class VisibleText {
             for (const field of document.querySelectorAll('input, textarea')) {
               if (['hidden', 'password', 'radio', 'checkbox', 'file'].includes(field.type)) continue;
               if (field.matches("input[ng-model='username']")) continue;
-              // KNOWN GAP, issue #13: the assessment start form's streets are typed as codes (S01)
-              if (/Field_orgCodes$/.test(field.id) && /^[A-Z]\\d{2}(,[A-Z]\\d{2})*$/.test(field.value)) continue;
               const box = field.getBoundingClientRect();
               const style = getComputedStyle(field);
               if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || style.display === 'none') continue;

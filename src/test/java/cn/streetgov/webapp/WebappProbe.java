@@ -156,6 +156,12 @@ final class WebappProbe implements AutoCloseable {
         await(driver).until(d -> d.findElement(By.xpath(field("select", label))).getText().contains(option));
     }
 
+    /** What the select labelled {@code label} shows chosen (a pre-chosen, read-only one too). */
+    static String selectedOption(WebDriver driver, String label) {
+        return driver.findElement(By.xpath(field("select", label) + "//div[contains(@class,'fjs-select-display')]"))
+                .getText().trim();
+    }
+
     static void type(WebDriver driver, String fieldKey, String text) {
         WebElement input = awaitClickable(driver,
                 By.cssSelector("input[id$='Field_" + fieldKey + "'], textarea[id$='Field_" + fieldKey + "']"));

@@ -27,12 +27,12 @@ class WhistleWalkBrowserTest extends WalkBrowserTestSupport {
         String summary = "东华路夜市占道经营、油烟扰民，需公安、城管联合整治（第 " + (System.nanoTime() % 100000) + " 号投诉）";
         walk.loginAs("s01-off");
         ProcessInstance whistle = walk.startCase("街道吹哨、部门报到", "召集部门", () -> {
-            walk.select("吹哨街道/镇", "东华街道");
+            walk.theOwnChoiceIsMade("吹哨街道/镇", "东华街道");
             walk.fill("事项概要", summary);
             walk.fill("地点", "东华路 88 号");
             walk.choose("紧急程度", "紧急（24 小时内报到）");
-            walk.choose("召集部门", "公安分局");
-            walk.choose("召集部门", "城市管理和综合执法局");
+            walk.choose("召集部门", "公安分局（由东华派出所报到）");
+            walk.choose("召集部门", "城市管理和综合执法局（由东华城管执法中队报到）");
         }, () -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(WhistleProcess.KEY)
                 .variableValueEquals(Vars.SUMMARY, summary).singleResult());
         assertThat(engine.getRuntimeService().getVariable(whistle.getId(), Vars.URGENCY)).isEqualTo("URGENT");

@@ -85,6 +85,8 @@ public class AssessmentService {
         for (String orgCode : orgCodes) {
             if (org.findUnit(orgCode).isEmpty()) {
                 errors.add("未知的街道/镇: " + orgCode);
+            } else if (org.findActiveUnit(orgCode).isEmpty()) {
+                errors.add("已停用的街道/镇: " + orgCode + "，不能再参加新的考核");
             }
         }
         if (!errors.isEmpty()) {

@@ -41,7 +41,7 @@ class AssessmentCaseDescriber implements CaseDescriber {
         if (c == null) {
             return null;
         }
-        String subject = periodLabel(c.getPeriod()) + " " + orgs.nameOf(c.getOrgCode()).orElse(c.getOrgCode())
+        String subject = AssessmentPeriod.label(c.getPeriod()) + " " + orgs.nameOf(c.getOrgCode()).orElse(c.getOrgCode())
                 + " 对 " + orgs.nameOf(c.getAgencyCode()).orElse(c.getAgencyCode()) + " 考核";
         Description description = Description.of(subject,
                 Arrays.asList(c.getOrgCode(), c.getAgencyCode(), c.getDeptCode()));
@@ -61,16 +61,11 @@ class AssessmentCaseDescriber implements CaseDescriber {
                 c.getSelfAt() == null ? null : c.getSelfAt().atZone(CaseClock.zone()).toInstant(), c.getSelfReport()));
     }
 
-    /** 2026年度, 2026年上半年, 2026年第四季度. */
-    static String periodLabel(String period) {
-        return AssessmentPeriod.label(period);
-    }
-
     /** On a task card: the agency and the period, e.g. 东华派出所 · 2026年度. */
     @Override
     public String card(Function<String, Object> variable) {
         Object period = variable.apply(AssessmentCaseProcess.Vars.PERIOD);
         return CaseDescriber.join(30, variable.apply(AssessmentCaseProcess.Vars.AGENCY_NAME),
-                period == null ? null : periodLabel(period.toString()));
+                period == null ? null : AssessmentPeriod.label(period.toString()));
     }
 }

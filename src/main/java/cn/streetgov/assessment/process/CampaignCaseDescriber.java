@@ -1,6 +1,7 @@
 package cn.streetgov.assessment.process;
 
 import cn.streetgov.assessment.domain.AssessmentCampaign;
+import cn.streetgov.assessment.domain.AssessmentPeriod;
 import cn.streetgov.assessment.domain.AssessmentService;
 import cn.streetgov.assessment.domain.CampaignStatus;
 import cn.streetgov.casework.CaseDescriber;
@@ -35,7 +36,7 @@ class CampaignCaseDescriber implements CaseDescriber {
         if (period == null) {
             return null;
         }
-        Description description = Description.of(AssessmentCaseDescriber.periodLabel(period) + " 街道对派驻机构考核",
+        Description description = Description.of(AssessmentPeriod.label(period) + " 街道对派驻机构考核",
                 List.of());
         boolean noted = assessments.campaignOf(period).map(AssessmentCampaign::getStatus)
                 .filter(CampaignStatus.NOTED::equals).isPresent();
@@ -46,6 +47,6 @@ class CampaignCaseDescriber implements CaseDescriber {
     @Override
     public String card(Function<String, Object> variable) {
         Object period = variable.apply(AssessmentProcess.Vars.PERIOD);
-        return CaseDescriber.join(30, period == null ? null : AssessmentCaseDescriber.periodLabel(period.toString()));
+        return CaseDescriber.join(30, period == null ? null : AssessmentPeriod.label(period.toString()));
     }
 }

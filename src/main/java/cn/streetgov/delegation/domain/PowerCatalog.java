@@ -63,6 +63,11 @@ public class PowerCatalog {
         }
     }
 
+    /** Every power delegated and not revoked (also those whose effective date is still to come), by street/town and item. */
+    public List<DelegatedPower> activePowers() {
+        return powers.findByStatusOrderByOrgCodeAscItemCodeAsc(DelegatedPower.Status.ACTIVE);
+    }
+
     public Optional<DelegatedPower> activePower(String itemCode, String orgCode) {
         return powers.findByItemCodeAndOrgCodeAndStatus(itemCode, orgCode, DelegatedPower.Status.ACTIVE).stream()
                 .findFirst();
