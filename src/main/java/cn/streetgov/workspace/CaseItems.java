@@ -79,7 +79,7 @@ class CaseItems {
                     index.outcomeLabel(head.processKey(), head.outcome()), CaseNames.at(head.startedAt()),
                     CaseNames.at(head.endedAt()), names.person(starter(head)),
                     last == null ? null : new MyStep(last.getStepName(), CaseNames.at(last.getDoneAt()), last.getTaskId()),
-                    withdrawable));
+                    withdrawable, head.orgCodes().stream().map(names::organisation).distinct().toList()));
         }
         return items;
     }
