@@ -97,21 +97,22 @@ class CaseIndexBackfill {
         try {
             List<Map<String, Object>> batch;
             do {
-                batch = jdbc.queryForList("select c.id, c.org_codes from case_index c where c.org_codes is not null"
+                batch = jdbc.queryForList("select c.id, c.org_codes, c.started_at from case_index c where c.org_codes is not null"
                         + " and c.org_codes <> '' and not exists (select 1 from case_index_org o"
                         + " where o.case_index_id = c.id) order by c.id");
                 List<Object[]> rows = new java.util.ArrayList<>();
                 for (Map<String, Object> row : batch) {
                     long id = ((Number) row.get("id")).longValue();
+                    Object started = row.get("started_at");
                     java.util.Arrays.stream(String.valueOf(row.get("org_codes")).split(",")).map(String::trim)
                             .filter(code -> !code.isEmpty() && code.length() <= 64).distinct()
-                            .forEach(code -> rows.add(new Object[] {id, code}));
+                            .forEach(code -> rows.add(new Object[] {id, code, started}));
                 }
                 if (rows.isEmpty()) {
                     break;
                 }
                 transaction.executeWithoutResult(status -> jdbc.batchUpdate(
-                        "insert into case_index_org (case_index_id, org_code) values (?, ?)", rows));
+                        "insert into case_index_org (case_index_id, org_code, started_at) values (?, ?, ?)", rows));
                 filled += batch.size();
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {

@@ -11,9 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * (who started it or completed a task of it), period (started or ended within), outcome and state,
  * newest first, paged in the database. Each filter is a condition on an index of V65, so that a page
  * stays fast with 100,000 cases; only the filters given are part of the query, and every value is a
- * bound parameter.
+ * bound parameter. The matches are counted up to {@value #LIMIT} (counting every case of a broad search
+ * would read them all) and paged within those: a search that finds more says so, and its newest
+ * {@value #LIMIT} are listed — narrower filters find the others.
  */
 @Service
 public class CaseSearch {
@@ -59,6 +58,18 @@ public class CaseSearch {
         }
     }
 
+    /** How many matches are counted and may be paged through. */
+    public static final int LIMIT = 1000;
+
+    /**
+     * A page of the matches, newest first.
+     *
+     * @param total how many match, at most {@link #LIMIT}
+     * @param more whether more than {@link #LIMIT} match (then only the newest {@link #LIMIT} are paged)
+     */
+    public record Found(List<IndexedCase> cases, long total, boolean more) {
+    }
+
     @PersistenceContext
     private EntityManager entities;
 
@@ -68,27 +79,33 @@ public class CaseSearch {
         this.cases = cases;
     }
 
-    /** One page of the cases matching, newest first (by start), with how many match in all. */
+    /** One page of the cases matching, newest first (by start), with how many match (up to {@link #LIMIT}). */
     @Transactional(readOnly = true)
-    public Page<IndexedCase> search(Criteria criteria, int page, int size) {
+    public Found search(Criteria criteria, int page, int size) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String from = from(criteria, parameters);
-        Query count = entities.createNativeQuery("select count(*)" + from);
+        Query count = entities.createNativeQuery("select count(*) from (select c.id" + from + " limit " + (LIMIT + 1)
+                + ") m");
         parameters.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        if (total == 0 || (long) page * size >= total) {
-            return new PageImpl<>(List.of(), PageRequest.of(page, size), total);
+        long matches = ((Number) count.getSingleResult()).longValue();
+        long total = Math.min(matches, LIMIT);
+        boolean more = matches > LIMIT;
+        if ((long) page * size >= total) {
+            return new Found(List.of(), total, more);
         }
-        Query select = entities.createNativeQuery("select c.id" + from + " order by c.started_at desc, c.id desc");
+        // by organisation: in the order of its own index (the case's start is kept there too)
+        String order = criteria.orgCode() != null ? " order by o.started_at desc, o.case_index_id desc"
+                : " order by c.started_at desc, c.id desc";
+        Query select = entities.createNativeQuery("select c.id" + from + order);
         parameters.forEach(select::setParameter);
         select.setFirstResult(page * size);
-        select.setMaxResults(size);
+        select.setMaxResults((int) Math.min(size, total - (long) page * size));
         List<Long> ids = ((List<?>) select.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
         Map<Long, IndexedCase> byId = cases.findAllById(ids).stream()
                 .collect(Collectors.toMap(IndexedCase::getId, Function.identity()));
         List<IndexedCase> rows = new ArrayList<>();
         ids.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(rows::add);
-        return new PageImpl<>(rows, PageRequest.of(page, size), total);
+        return new Found(rows, total, more);
     }
 
     /**

@@ -56,8 +56,7 @@ public class IndexedCase {
     /** The same codes, one a row ({@code case_index_org}), all of them: what the search by organisation reads. */
     @ElementCollection
     @CollectionTable(name = "case_index_org", joinColumns = @JoinColumn(name = "case_index_id"))
-    @Column(name = "org_code")
-    private Set<String> orgs = new HashSet<>();
+    private Set<CaseOrg> orgs = new HashSet<>();
 
     @Column(name = "starter_user")
     private String starterUser;
@@ -97,8 +96,9 @@ public class IndexedCase {
             if (!description.orgCodes().isEmpty()) {
                 String codes = String.join(",", description.orgCodes());
                 this.orgCodes = codes.length() > 1000 ? codes.substring(0, codes.lastIndexOf(',', 1000)) : codes;
-                Set<String> kept = new HashSet<>(description.orgCodes());
-                kept.removeIf(code -> code == null || code.isBlank() || code.length() > 64);
+                Set<CaseOrg> kept = new HashSet<>();
+                description.orgCodes().stream().filter(code -> code != null && !code.isBlank() && code.length() <= 64)
+                        .forEach(code -> kept.add(new CaseOrg(code, startedAt)));
                 if (!orgs.equals(kept)) {
                     orgs.retainAll(kept);
                     orgs.addAll(kept);

@@ -14,7 +14,6 @@ import cn.streetgov.org.domain.Person;
 import cn.streetgov.org.domain.Post;
 import cn.streetgov.security.CurrentUser;
 import cn.streetgov.workspace.CaseViews.CaseItem;
-import cn.streetgov.workspace.CaseViews.CasePage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -27,7 +26,6 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,8 +74,15 @@ class AuditSearch {
         }
     }
 
+    /**
+     * A page of the search: how many cases match (counted up to {@link CaseSearch#LIMIT}), whether more
+     * do ({@code more}: then the newest {@link CaseSearch#LIMIT} are paged), and those of the page.
+     */
+    record AuditPage(long total, boolean more, List<CaseItem> items) {
+    }
+
     @Transactional(readOnly = true)
-    public CasePage search(CurrentUser user, Filters filters, int page, int size) {
+    public AuditPage search(CurrentUser user, Filters filters, int page, int size) {
         requireAuditor(user);
         if (page < 0) {
             throw new InvalidInputException("参数 page 是页码，从 0 起");
@@ -85,9 +90,9 @@ class AuditSearch {
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidInputException("参数 size 是每页条数，应为 1 到 " + MAX_SIZE);
         }
-        Page<IndexedCase> found = search.search(criteria(filters), page, size);
-        List<CaseHead> heads = found.getContent().stream().map(CaseHead::of).toList();
-        return new CasePage(found.getTotalElements(), items.items(user, heads, Map.of()));
+        CaseSearch.Found found = search.search(criteria(filters), page, size);
+        List<CaseHead> heads = found.cases().stream().map(CaseHead::of).toList();
+        return new AuditPage(found.total(), found.more(), items.items(user, heads, Map.of()));
     }
 
     /** The case of the case number (the top one, when a number names a case and the cases it called); 404 when none. */

@@ -3,7 +3,6 @@ package cn.streetgov.workspace;
 import cn.streetgov.common.BusinessException;
 import cn.streetgov.security.CurrentUser;
 import cn.streetgov.workspace.CaseViews.CaseItem;
-import cn.streetgov.workspace.CaseViews.CasePage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +26,7 @@ class AuditSearchController {
     }
 
     @GetMapping("/api/audit/cases")
-    CasePage cases(@RequestParam(required = false) String caseNo, @RequestParam(required = false) String processKey,
+    AuditSearch.AuditPage cases(@RequestParam(required = false) String caseNo, @RequestParam(required = false) String processKey,
             @RequestParam(required = false) String orgCode, @RequestParam(required = false) String userId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String dates, @RequestParam(required = false) String outcome,
