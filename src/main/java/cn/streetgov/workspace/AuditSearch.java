@@ -39,7 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 class AuditSearch {
 
     static final String AUDITORS_ONLY = "审计查询仅供审计人员和系统管理员使用";
-    static final int MAX_SIZE = 100;
 
     private final CaseSearch search;
     private final CaseIndex index;
@@ -84,13 +83,7 @@ class AuditSearch {
     @Transactional(readOnly = true)
     public AuditPage search(CurrentUser user, Filters filters, int page, int size) {
         requireAuditor(user);
-        if (page < 0) {
-            throw new InvalidInputException("参数 page 是页码，从 0 起");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidInputException("参数 size 是每页条数，应为 1 到 " + MAX_SIZE);
-        }
-        CaseSearch.Found found = search.search(criteria(filters), page, size);
+        CaseSearch.Found found = search.search(criteria(filters), CaseLists.page(page), CaseLists.size(size));
         List<CaseHead> heads = found.cases().stream().map(CaseHead::of).toList();
         return new AuditPage(found.total(), found.more(), items.items(user, heads, Map.of()));
     }
@@ -121,7 +114,7 @@ class AuditSearch {
             throw new InvalidInputException("起始日期不能晚于截止日期");
         }
         return new CaseSearch.Criteria(f.caseNo(), f.processKey(), f.orgCode(), f.userId(), from, to, dates,
-                f.outcome(), state(f.state()));
+                f.outcome(), CaseLists.state(f.state()));
     }
 
     /** The start of the day (yyyy-MM-dd, in the district's zone) plus {@code days}; null when not given. */
@@ -134,17 +127,6 @@ class AuditSearch {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("参数 " + name + " 应为日期，如 2026-12-02");
         }
-    }
-
-    private static CaseIndex.State state(String state) {
-        if (state == null || state.isBlank()) {
-            return CaseIndex.State.ALL;
-        }
-        return switch (state.trim().toUpperCase(Locale.ROOT)) {
-            case "RUNNING" -> CaseIndex.State.RUNNING;
-            case "ENDED" -> CaseIndex.State.ENDED;
-            default -> throw new InvalidInputException("参数 state 只能是 RUNNING（办理中）或 ENDED（已办结），不填则为全部");
-        };
     }
 
     // ------------------------------------------------------------------ what the page offers

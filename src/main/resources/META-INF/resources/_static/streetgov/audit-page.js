@@ -144,7 +144,7 @@ function search(toPage) {
   document.body.dataset.searching = 'true';
   return get('/api/audit/cases?' + params.toString()).then(function(answer) {
     total = answer.total;
-    showResults(answer.items || []);
+    showResults(answer.items || [], answer.more);
   }).catch(function(e) {
     message(e.message);
   }).finally(function() {
@@ -152,7 +152,7 @@ function search(toPage) {
   });
 }
 
-function showResults(items) {
+function showResults(items, more) {
   const body = document.querySelector('#sg-audit-results tbody');
   body.textContent = '';
   items.forEach(function(item) {
@@ -179,7 +179,7 @@ function showResults(items) {
     body.appendChild(tr);
   }
   const pages = Math.max(1, Math.ceil(total / SIZE));
-  $('sg-audit-total').textContent = '共 ' + total + ' 件';
+  $('sg-audit-total').textContent = more ? '超过 ' + total + ' 件，列出最新的 ' + total + ' 件，请增加查询条件' : '共 ' + total + ' 件';
   $('sg-audit-page').textContent = '第 ' + (page + 1) + ' 页，共 ' + pages + ' 页';
   $('sg-audit-prev').disabled = page === 0;
   $('sg-audit-next').disabled = page + 1 >= pages;
