@@ -55,11 +55,11 @@ class AuditSearchPerformanceHttpTest extends WorkspaceTestSupport {
             filters.put("process + state + period", "processKey=cadre-consultation&state=ENDED&from=2025-01-01&to=2025-12-31");
             filters.put("street + person", "orgCode=S01&userId=perf-user-3");
             filters.put("person + period", "userId=perf-user-42&from=2025-01-01&to=2025-06-30");
-            filters.put("agency + outcome + ended period", "orgCode=T01-SCJG&outcome=REJECTED&dates=ENDED&from=2024-06-01&to=2025-12-31");
+            filters.put("agency + outcome + ended period", "orgCode=T01-SCJG&outcome=CANCELLED&dates=ENDED&from=2024-06-01&to=2025-12-31");
             filters.put("process + street + period + outcome + state",
-                    "processKey=whistle-dispatch&orgCode=S02&from=2024-01-01&to=2025-12-31&outcome=CLOSED&state=ENDED");
+                    "processKey=whistle-dispatch&orgCode=S02&from=2024-01-01&to=2025-12-31&outcome=REJECTED&state=ENDED");
             filters.put("all filters", "caseNo=XN-2025&processKey=whistle-dispatch&orgCode=S02&userId=perf-user-6"
-                    + "&from=2024-01-01&to=2025-12-31&outcome=CLOSED&state=ENDED");
+                    + "&from=2024-01-01&to=2025-12-31&outcome=REJECTED&state=ENDED");
 
             Http auditor = Http.as(port, "auditor");
             List<String> slow = new ArrayList<>();

@@ -53,7 +53,7 @@ public final class FinishedCases {
     /**
      * 城管 devolves two powers to 东华街道 and 南湖街道: both streets accept, the legal review finds it
      * lawful, 编办 and the government approve, the powers are published, and after the review period
-     * 东华街道 reports on them: ended 已公布. Moves the engine clock (the caller resets it).
+     * each street reports on them: ended 已公布. Moves the engine clock (the caller resets it).
      */
     public static ProcessInstance delegation(ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         DelegationTestData.clearCatalog(jdbc);
@@ -75,7 +75,11 @@ public final class FinishedCases {
             }
         }
         for (Task report : open(engine, instance, REPORT_OPERATION)) {
-            Officials.complete(engine, "s01-off", report,
+            // each receiving street's office reports on its own powers
+            String office = engine.getTaskService().getIdentityLinksForTask(report.getId()).stream()
+                    .map(link -> link.getGroupId()).filter(g -> g != null && g.startsWith("street-office-")).findFirst()
+                    .orElseThrow().substring("street-office-".length()).toLowerCase() + "-off";
+            Officials.complete(engine, office, report,
                     Map.of(Vars.REPORT_ASSESSMENT, "WORKING", Vars.REPORT_NOTE, "半年办件 126 件，群众满意"));
         }
         return instance;
