@@ -1,13 +1,17 @@
 package cn.streetgov.casework;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -49,6 +53,11 @@ public class IndexedCase {
     @Column(name = "org_codes")
     private String orgCodes;
 
+    /** The same codes, one a row ({@code case_index_org}), all of them: what the search by organisation reads. */
+    @ElementCollection
+    @CollectionTable(name = "case_index_org", joinColumns = @JoinColumn(name = "case_index_id"))
+    private Set<CaseOrg> orgs = new HashSet<>();
+
     @Column(name = "starter_user")
     private String starterUser;
 
@@ -87,6 +96,13 @@ public class IndexedCase {
             if (!description.orgCodes().isEmpty()) {
                 String codes = String.join(",", description.orgCodes());
                 this.orgCodes = codes.length() > 1000 ? codes.substring(0, codes.lastIndexOf(',', 1000)) : codes;
+                Set<CaseOrg> kept = new HashSet<>();
+                description.orgCodes().stream().filter(code -> code != null && !code.isBlank() && code.length() <= 64)
+                        .forEach(code -> kept.add(new CaseOrg(code, startedAt)));
+                if (!orgs.equals(kept)) {
+                    orgs.retainAll(kept);
+                    orgs.addAll(kept);
+                }
             }
         }
     }

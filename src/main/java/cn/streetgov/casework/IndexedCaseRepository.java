@@ -18,6 +18,8 @@ interface IndexedCaseRepository extends JpaRepository<IndexedCase, Long> {
 
     Optional<IndexedCase> findByProcessInstanceId(String processInstanceId);
 
+    List<IndexedCase> findByCaseNoOrderByIdAsc(String caseNo);
+
     List<IndexedCase> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
 
     List<IndexedCase> findByParentInstanceIdInAndEndedAtIsNull(Collection<String> parentInstanceIds);

@@ -9,6 +9,8 @@ import cn.streetgov.org.domain.Agency;
 import cn.streetgov.org.domain.AgencyRepository;
 import cn.streetgov.org.domain.Department;
 import cn.streetgov.org.domain.DepartmentRepository;
+import cn.streetgov.org.domain.District;
+import cn.streetgov.org.domain.DistrictRepository;
 import cn.streetgov.org.domain.OrgUnit;
 import cn.streetgov.org.domain.OrgUnitRepository;
 import cn.streetgov.org.domain.PostRole;
@@ -35,9 +37,11 @@ public class OrgDirectory {
     private final DepartmentRepository departments;
     private final AgencyRepository agencies;
     private final PersonRepository people;
+    private final DistrictRepository districts;
 
     OrgDirectory(OrgUnitRepository units, DepartmentRepository departments, AgencyRepository agencies,
-            PersonRepository people) {
+            PersonRepository people, DistrictRepository districts) {
+        this.districts = districts;
         this.units = units;
         this.departments = departments;
         this.agencies = agencies;
@@ -47,6 +51,16 @@ public class OrgDirectory {
     /** A person of the organisation model (active or not), by user name. */
     public Optional<Person> findPerson(String username) {
         return username == null ? Optional.empty() : people.findById(username);
+    }
+
+    /** Everyone of the organisation model, deactivated people included (cases name them), by user name. */
+    public List<Person> people() {
+        return people.findAllByOrderByUsernameAsc();
+    }
+
+    /** The name of the district (示范区), the first when the model holds several; empty when none. */
+    public Optional<String> districtName() {
+        return districts.findAllByOrderByCodeAsc().stream().map(District::getName).findFirst();
     }
 
     /** How a person is named to others: their full name, family name first (王明); else the user name. */

@@ -10,13 +10,13 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
  */
 record CaseHead(String processInstanceId, String parentInstanceId, String caseNo, String processKey,
         String processDefinitionId, String processName, String subject, String starterUser, Instant startedAt,
-        Instant endedAt, String outcome) {
+        Instant endedAt, String outcome, java.util.Set<String> orgCodes) {
 
     static CaseHead of(IndexedCase c) {
         return new CaseHead(c.getProcessInstanceId(), c.getParentInstanceId(),
                 c.getCaseNo() == null ? c.getProcessInstanceId() : c.getCaseNo(), c.getProcessKey(),
                 c.getProcessDefinitionId(), c.getProcessName(), c.getSubject(), c.getStarterUser(), c.getStartedAt(),
-                c.getEndedAt(), c.getOutcome());
+                c.getEndedAt(), c.getOutcome(), c.orgCodes());
     }
 
     static CaseHead of(HistoricProcessInstance p) {
@@ -24,7 +24,7 @@ record CaseHead(String processInstanceId, String parentInstanceId, String caseNo
                 p.getBusinessKey() == null ? p.getId() : p.getBusinessKey(), p.getProcessDefinitionKey(),
                 p.getProcessDefinitionId(), p.getProcessDefinitionName(), null, p.getStartUserId(),
                 p.getStartTime() == null ? null : p.getStartTime().toInstant(),
-                p.getEndTime() == null ? null : p.getEndTime().toInstant(), null);
+                p.getEndTime() == null ? null : p.getEndTime().toInstant(), null, java.util.Set.of());
     }
 
     boolean running() {

@@ -67,6 +67,9 @@ class CaseItems {
      */
     List<CaseItem> items(CurrentUser user, List<CaseHead> heads, Map<String, DoneStep> mine) {
         Map<String, List<CurrentStep>> steps = currentSteps(heads);
+        // a page names the same people and organisations many times: look each up once
+        Map<String, String> people = new HashMap<>();
+        Map<String, String> organisations = new HashMap<>();
         List<CaseItem> items = new ArrayList<>();
         for (CaseHead head : heads) {
             DoneStep last = mine.containsKey(head.processInstanceId()) ? mine.get(head.processInstanceId())
@@ -77,11 +80,16 @@ class CaseItems {
                     head.subject(), head.running() ? "RUNNING" : "ENDED", head.running() ? "办理中" : "已办结",
                     steps.getOrDefault(head.processInstanceId(), List.of()), head.outcome(),
                     index.outcomeLabel(head.processKey(), head.outcome()), CaseNames.at(head.startedAt()),
-                    CaseNames.at(head.endedAt()), names.person(starter(head)),
+                    CaseNames.at(head.endedAt()), person(people, starter(head)),
                     last == null ? null : new MyStep(last.getStepName(), CaseNames.at(last.getDoneAt()), last.getTaskId()),
-                    withdrawable));
+                    withdrawable, head.orgCodes().stream().map(code -> organisations.computeIfAbsent(code,
+                            names::organisation)).distinct().toList()));
         }
         return items;
+    }
+
+    private String person(Map<String, String> people, String userId) {
+        return userId == null ? null : people.computeIfAbsent(userId, names::person);
     }
 
     CaseItem item(CurrentUser user, CaseHead head) {

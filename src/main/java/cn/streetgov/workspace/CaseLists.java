@@ -62,7 +62,8 @@ class CaseLists {
         return items.item(user, items.head(processInstanceId));
     }
 
-    private static CaseIndex.State state(String state) {
+    /** ALL when not given, else RUNNING or ENDED (400 with the reason otherwise); the auditors' search too. */
+    static CaseIndex.State state(String state) {
         if (state == null || state.isBlank()) {
             return CaseIndex.State.ALL;
         }
@@ -80,14 +81,14 @@ class CaseLists {
         return q;
     }
 
-    private static int page(int page) {
+    static int page(int page) {
         if (page < 0) {
             throw new InvalidInputException("参数 page 是页码，从 0 起");
         }
         return page;
     }
 
-    private static int size(int size) {
+    static int size(int size) {
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidInputException("参数 size 是每页条数，应为 1 到 " + MAX_SIZE);
         }

@@ -24,11 +24,12 @@ final class CaseViews {
      * @param outcomeLabel that result in Chinese
      * @param myLastStep the last task the caller completed on the case, or null
      * @param withdrawableTaskId that task's id when the caller may withdraw it now (撤回), else null
+     * @param orgNames the streets/towns, departments and agencies the case belongs to, by name
      */
     record CaseItem(String processInstanceId, String caseNo, String processKey, String processName, String subject,
             String state, String stateLabel, List<CurrentStep> currentSteps, String outcome, String outcomeLabel,
             OffsetDateTime startedAt, OffsetDateTime endedAt, String starterName, MyStep myLastStep,
-            String withdrawableTaskId) {
+            String withdrawableTaskId, List<String> orgNames) {
     }
 
     /** An open task: its step, the organisation it is with (东华街道, never S01), its due date. */

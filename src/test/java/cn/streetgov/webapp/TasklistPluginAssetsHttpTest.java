@@ -79,6 +79,15 @@ class TasklistPluginAssetsHttpTest {
     }
 
     @Test
+    void theDiagramBringsItsOwnStylesheetForTasklistAndTheAuditorsPage() {
+        assertThat(Http.anonymous(port).get(SCRIPTS + "streetgov/diagram.js").body()).contains("'./diagram.css'");
+        Http.Response styles = Http.anonymous(port).get(SCRIPTS + "streetgov/diagram.css");
+        assertThat(styles.status()).isEqualTo(200);
+        assertThat(styles.header("Content-Type")).startsWith("text/css");
+        assertThat(styles.body()).contains(".sg-diagram .djs-shape.sg-done", ".sg-diagram .djs-shape.sg-current");
+    }
+
+    @Test
     void configJsRegistersThePluginAsACustomScript() {
         Http.Response config = Http.anonymous(port).get(SCRIPTS + "config.js");
         assertThat(config.status()).isEqualTo(200);

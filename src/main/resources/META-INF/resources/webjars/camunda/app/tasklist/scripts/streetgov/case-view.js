@@ -9,8 +9,14 @@
  *     (service streetgovCaseView.open(processInstanceId)).
  *
  * The record comes from GET /api/cases/{id}/record, the diagram from GET /api/cases/{id}/diagram;
- * the server decides who may read a case (a refusal is shown as its Chinese reason).
+ * the server decides who may read a case (a refusal is shown as its Chinese reason). 打印审批表 opens the
+ * case's printable approval form (/app/cases/{id}/print) in a new window.
  */
+
+/** The printable approval form (审批表) of the case. */
+export function printUrl(processInstanceId) {
+  return '/app/cases/' + encodeURIComponent(processInstanceId) + '/print';
+}
 
 import {renderDiagram} from './diagram.js';
 
@@ -40,6 +46,7 @@ const RECORD_TEMPLATE = `
     <span class="sg-record-subject">{{ record.case.subject }}</span>
     <span class="label label-default sg-record-state">{{ record.case.stateLabel }}</span>
     <span class="label label-info sg-record-outcome" ng-if="record.case.outcomeLabel">{{ record.case.outcomeLabel }}</span>
+    <a class="btn btn-default btn-xs sg-print-link" ng-href="{{ printUrl }}" target="_blank" rel="noopener">打印审批表</a>
     <div class="text-muted sg-record-started">
       发起：{{ record.case.starterName }} {{ record.case.startedAt | sgTime }}
       <span ng-if="record.case.endedAt">· 办结：{{ record.case.endedAt | sgTime }}</span>
@@ -136,6 +143,7 @@ const CASE_TEMPLATE = `
   <div ng-if="tab === 'diagram'" sg-case-diagram="processInstanceId"></div>
 </div>
 <div class="modal-footer">
+  <a class="btn btn-default sg-case-print" ng-href="{{ printUrl }}" target="_blank" rel="noopener">打印审批表</a>
   <button type="button" class="btn btn-default sg-case-close" ng-click="$close()">关闭</button>
 </div>
 `;
@@ -161,6 +169,7 @@ function recordDirective(api) {
     link: function(scope) {
       scope.$watch('processInstanceId', function(id) {
         scope.record = null;
+        scope.printUrl = id ? printUrl(id) : null;
         scope.operations = [];
         scope.error = null;
         if (!id) {
@@ -247,6 +256,7 @@ const CaseController = [
   'caseNo',
   function($scope, processInstanceId, caseNo) {
     $scope.processInstanceId = processInstanceId;
+    $scope.printUrl = printUrl(processInstanceId);
     $scope.caseNo = caseNo || '';
     $scope.tab = 'record';
     $scope.show = function(tab) {

@@ -2,7 +2,9 @@
  * The case's BPMN diagram with the path taken (流程图): bpmn-js's navigated viewer, served by the
  * application from the bpmn-js webjar (a dependency of the build, no CDN), loaded the first time a
  * diagram is shown. Completed steps and the flows taken are marked sg-done, the open steps
- * sg-current (an expanded subprocess sg-done-box / sg-current-box: its border only) (styles in approval-operations.css).
+ * sg-current (an expanded subprocess sg-done-box / sg-current-box: its border only) (styles in diagram.css,
+ * added with the viewer). Used by Tasklist's 流程图 (case-view.js) and by the auditors' page
+ * (/app/audit), which imports this module from where Tasklist has it.
  */
 
 const BPMN_JS = '/webjars/bpmn-js/8.0.0/dist/';
@@ -26,6 +28,7 @@ export function loadViewer() {
         return;
       }
       addStylesheet(BPMN_JS + 'assets/diagram-js.css');
+      addStylesheet(new URL('./diagram.css', import.meta.url).href);
       const script = document.createElement('script');
       script.src = BPMN_JS + 'bpmn-navigated-viewer.production.min.js';
       script.onload = function() {
