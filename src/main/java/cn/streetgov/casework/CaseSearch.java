@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The search over every case of the kernel's index (the auditors' 审计查询): by case number (the whole
  * number or its beginning), process, organisation the case belongs to ({@code case_index_org}), person
  * (who started it or completed a task of it), period (started or ended within), outcome and state,
- * newest first, paged in the database. Each filter is a condition on an index of V65, so that a page
+ * newest first, paged in the database. Each filter is a condition on an index of V64, so that a page
  * stays fast with 100,000 cases; only the filters given are part of the query, and every value is a
  * bound parameter. The matches are counted up to {@value #LIMIT} (counting every case of a broad search
  * would read them all) and paged within those: a search that finds more says so, and its newest
