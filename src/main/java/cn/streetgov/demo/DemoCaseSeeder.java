@@ -7,6 +7,7 @@ import cn.streetgov.assessment.process.AssessmentProcess;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.delegation.process.PowerDelegationProcess;
 import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.org.domain.Person;
 import cn.streetgov.whistle.process.WhistleProcess;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -361,6 +363,12 @@ public class DemoCaseSeeder {
     private String memberOf(Task task) {
         for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                // the demo login of the group first: people added later (by an administrator) do not act in the demo
+                Optional<String> demoLogin = org.activeMembers(link.getGroupId()).stream()
+                        .filter(Person::hasDemoCredentials).map(Person::getUsername).sorted().findFirst();
+                if (demoLogin.isPresent()) {
+                    return demoLogin.get();
+                }
                 List<User> users = identity.createUserQuery().memberOfGroup(link.getGroupId()).orderByUserId().asc()
                         .listPage(0, 1);
                 if (!users.isEmpty()) {

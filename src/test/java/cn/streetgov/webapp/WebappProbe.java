@@ -150,7 +150,11 @@ final class WebappProbe implements AutoCloseable {
     }
 
     static void selectOption(WebDriver driver, String label, String option) {
-        click(driver, By.xpath(field("select", label) + "//div[contains(@class,'fjs-select-display')]"));
+        // a click on the display of an open list closes it: open the list only when it is closed
+        if (driver.findElements(By.xpath(field("select", label) + "//*[contains(@class,'fjs-dropdownlist-item')]"))
+                .isEmpty()) {
+            click(driver, By.xpath(field("select", label) + "//div[contains(@class,'fjs-select-display')]"));
+        }
         click(driver, By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + literal(option)
                 + "]"));
         await(driver).until(d -> d.findElement(By.xpath(field("select", label))).getText().contains(option));
