@@ -162,6 +162,30 @@ public class CaseRecordView {
         requireMayRead(user, ref);
     }
 
+    /**
+     * A case as another feature names it after checking that the caller may read it: its case number,
+     * process, whether it still runs, and the caller's group it concerns (for the audit trail).
+     */
+    public record ReadableCase(String processInstanceId, String caseNo, String processKey, boolean running,
+            String actingGroupId, String actingGroupName) {
+    }
+
+    /** {@link #requireMayRead(CurrentUser, String)}, answering what the caller may read. */
+    @Transactional(readOnly = true)
+    public ReadableCase requireReadable(CurrentUser user, String processInstanceId) {
+        CaseRef ref = CaseRef.of(engine, history, processInstanceId);
+        if (ref == null) {
+            throw new NotFoundException("案件不存在：" + processInstanceId);
+        }
+        requireMayRead(user, ref);
+        java.util.Set<String> caseOrgs = index.orgCodes(processInstanceId);
+        String group = user.groupIds().stream().sorted()
+                .sorted(java.util.Comparator.comparing((String g) -> !caseOrgs.contains(orgCode(g))))
+                .findFirst().orElse(null);
+        return new ReadableCase(ref.processInstanceId(), ref.caseNo(), ref.processKey(), ref.running(), group,
+                groupName(group));
+    }
+
     void requireMayRead(CurrentUser user, CaseRef ref) {
         if (!mayRead(user, ref)) {
             throw new ForbiddenException("无权查阅案件 " + ref.caseNo() + "：您未参与该案件，也未收到抄送，该案件不属于您所在的单位");

@@ -20,6 +20,10 @@ public enum AuditEventType {
     URGE("催办"),
     /** an administrator moved the running case to another version of its process */
     MIGRATION("迁移版本"),
+    /** a file was attached to the case (案件附件), with its name, size and SHA-256 */
+    ATTACHMENT_ADDED("上传附件"),
+    /** an attached file was removed from the case (its content is kept) */
+    ATTACHMENT_DELETED("删除附件"),
     CASE_ENDED("结束");
 
     private final String label;

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -34,6 +35,14 @@ import org.springframework.web.util.DisconnectedClientHelper;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** The file limit of uploads (the multipart limit; the server's exception does not always name it). */
+    private final long maxFileSize;
+
+    ApiExceptionHandler(@org.springframework.beans.factory.annotation.Value("${app.attachments.max-size:10MB}")
+            org.springframework.util.unit.DataSize maxFileSize) {
+        this.maxFileSize = maxFileSize.toBytes();
+    }
 
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<Map<String, Object>> refused(BusinessException e) {
@@ -60,6 +69,14 @@ class ApiExceptionHandler {
             return body(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of(tooLarge.getMessage()));
         }
         return body(HttpStatus.BAD_REQUEST, PublicErrors.INVALID_JSON, List.of(PublicErrors.INVALID_JSON));
+    }
+
+    /** A file over the multipart limit (app.attachments.max-size), refused while it is read. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> fileTooLarge(MaxUploadSizeExceededException e) {
+        long limit = e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : maxFileSize;
+        String message = "文件过大：单个附件不得超过 " + PublicErrors.humanSize(limit) + "，请压缩或拆分后上传";
+        return body(HttpStatus.PAYLOAD_TOO_LARGE, message, List.of(message));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

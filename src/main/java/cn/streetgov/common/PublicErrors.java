@@ -101,7 +101,8 @@ public final class PublicErrors {
                 || cause(exception, SpinDataFormatException.class) != null;
     }
 
-    static String humanSize(long bytes) {
+    /** "10 MB", "512 KB" or "100 字节" of a limit. */
+    public static String humanSize(long bytes) {
         DataSize size = DataSize.ofBytes(bytes);
         if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
             return size.toMegabytes() + " MB";

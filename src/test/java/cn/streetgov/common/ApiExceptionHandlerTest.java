@@ -14,7 +14,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 /** An /api call that lost a race with another official's is 409 with a Chinese reason, not a 500. */
 class ApiExceptionHandlerTest {
 
-    private final ApiExceptionHandler handler = new ApiExceptionHandler();
+    private final ApiExceptionHandler handler = new ApiExceptionHandler(org.springframework.util.unit.DataSize.ofMegabytes(10));
     private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/assessments/KH-1/objection");
 
     @Test

@@ -148,6 +148,41 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A multipart/form-data POST of text fields and one file, as a browser's FormData sends it. */
+    public Response postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+            String fileContentType, byte[] content) {
+        String boundary = "----streetgov" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        if (fileField != null) {
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                    .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: ").append(fileContentType)
+                    .append("\r\n\r\n");
+        }
+        body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        if (fileField != null) {
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** GET answering the body's bytes (a download). */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*");
         if (authorization != null) {

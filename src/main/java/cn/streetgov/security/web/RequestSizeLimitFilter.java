@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits the size of request bodies ({@code app.security.max-body-size}; deployments of
- * administrators, {@code …/deployment/create} on either engine API, {@code app.security.max-deployment-size}):
+ * administrators, {@code …/deployment/create} on either engine API, {@code app.security.max-deployment-size};
+ * a file uploaded to a case, {@code POST /api/cases/{id}/attachments}, {@code app.attachments.max-size}):
  * a declared Content-Length over the limit is answered 413 before anything is read; a chunked body is
  * counted while it is read and fails with {@link RequestTooLargeException} at the first byte over the
  * limit (the error handlers and {@link ErrorResponseFilter} answer 413). Form parameters parsed by
@@ -32,16 +33,29 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private static final Pattern DEPLOYMENT =
             Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)/deployment/create/?$");
 
+    /** An upload of a file to a case (the file's own limit is checked by the attachments). */
+    private static final Pattern ATTACHMENT_UPLOAD = Pattern.compile("^/api/cases/[^/]+/attachments/?$");
+    /** What a multipart request carries besides the file (boundaries, headers, the kind and note). */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+
     private final long maxBodySize;
     private final long maxDeploymentSize;
+    private final long maxAttachmentSize;
 
-    RequestSizeLimitFilter(long maxBodySize, long maxDeploymentSize) {
+    RequestSizeLimitFilter(long maxBodySize, long maxDeploymentSize, long maxAttachmentSize) {
         this.maxBodySize = maxBodySize;
         this.maxDeploymentSize = maxDeploymentSize;
+        this.maxAttachmentSize = maxAttachmentSize;
     }
 
     long limitFor(String path) {
-        return DEPLOYMENT.matcher(path).matches() ? Math.max(maxDeploymentSize, maxBodySize) : maxBodySize;
+        if (DEPLOYMENT.matcher(path).matches()) {
+            return Math.max(maxDeploymentSize, maxBodySize);
+        }
+        if (ATTACHMENT_UPLOAD.matcher(path).matches()) {
+            return Math.max(maxAttachmentSize + MULTIPART_OVERHEAD, maxBodySize);
+        }
+        return maxBodySize;
     }
 
     @Override

@@ -55,9 +55,10 @@ class WebHardeningConfig {
     @Bean
     FilterRegistrationBean<Filter> requestSizeLimitFilter(
             @Value("${app.security.max-body-size:1MB}") DataSize maxBodySize,
-            @Value("${app.security.max-deployment-size:10MB}") DataSize maxDeploymentSize) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(maxBodySize.toBytes(), maxDeploymentSize.toBytes()));
+            @Value("${app.security.max-deployment-size:10MB}") DataSize maxDeploymentSize,
+            @Value("${app.attachments.max-size:10MB}") DataSize maxAttachmentSize) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(
+                maxBodySize.toBytes(), maxDeploymentSize.toBytes(), maxAttachmentSize.toBytes()));
         registration.setName("request-size-limit");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);

@@ -68,7 +68,9 @@ export function registerApi(ngModule) {
       /** Resolves with the answer's JSON; rejects with {status, message} (the sentence to show). */
       function request(method, path, body) {
         const headers = {Accept: 'application/json'};
-        if (body !== undefined) {
+        // a FormData (an upload) is sent as the browser encodes it (multipart, with its boundary)
+        const form = typeof FormData !== 'undefined' && body instanceof FormData;
+        if (body !== undefined && !form) {
           headers['Content-Type'] = 'application/json';
         }
         const token = cookie(XSRF_COOKIE) || lastToken;
@@ -78,7 +80,7 @@ export function registerApi(ngModule) {
         const sent = fetch(API_ROOT + path, {
           method: method,
           headers: headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
+          body: body === undefined ? undefined : form ? body : JSON.stringify(body),
           credentials: 'same-origin',
           cache: 'no-store'
         });
@@ -172,6 +174,17 @@ export function registerApi(ngModule) {
         /** The case's record: {case, steps, opinions, reports}. */
         caseRecord: function(processInstanceId) {
           return request('GET', '/cases/' + encodeURIComponent(processInstanceId) + '/record');
+        },
+        /** The case's files and what the caller may do: {mayUpload, kinds, maxSize, items, …}. */
+        attachments: function(processInstanceId) {
+          return request('GET', '/cases/' + encodeURIComponent(processInstanceId) + '/attachments');
+        },
+        /** Uploads a file (a FormData with file, kind, note): answers the new item. */
+        uploadAttachment: function(processInstanceId, formData) {
+          return request('POST', '/cases/' + encodeURIComponent(processInstanceId) + '/attachments', formData);
+        },
+        removeAttachment: function(id) {
+          return request('DELETE', '/attachments/' + encodeURIComponent(id));
         },
         /** The case's diagram: {xml, completed, active, flows}. */
         caseDiagram: function(processInstanceId) {

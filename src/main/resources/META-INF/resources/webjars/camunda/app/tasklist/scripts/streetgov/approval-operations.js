@@ -6,7 +6,8 @@
  *   - 消息 (the inbox with its unread count) in the header, see inbox.js;
  *   - 已办 / 我发起的 in the header, see workspace.js;
  *   - 审批记录 and 流程图 (the path taken) of the open task and of every case the official may read,
- *     see case-view.js and diagram.js.
+ *     see case-view.js and diagram.js;
+ *   - 附件 (the case's files: download, upload, remove), see attachments.js.
  *
  * Tasklist 7.24 imports each custom script as an ES module before it starts AngularJS. Our parts are
  * AngularJS views (ViewsProvider.registerDefaultView with a template and a controller) registered on
@@ -22,7 +23,8 @@
 import {registerApi} from './api.js';
 import {registerTaskOperations} from './task-operations.js';
 import {registerCopies} from './copies.js';
-import {registerCaseView} from './case-view.js';
+import {registerCaseView, taskTab} from './case-view.js';
+import {registerAttachments} from './attachments.js';
 import {registerInbox} from './inbox.js';
 import {registerWorkspace} from './workspace.js';
 import './ui-tasklist.js';
@@ -40,6 +42,7 @@ registerApi(ngModule);
 registerTaskOperations(ngModule);
 registerCopies(ngModule);
 registerCaseView(ngModule);
+registerAttachments(ngModule, taskTab);
 registerInbox(ngModule);
 registerWorkspace(ngModule);
 addStylesheet();

@@ -8,7 +8,7 @@
  *   - the same, read-only, in a dialog opened from 已办 / 我发起的 and from 消息
  *     (service streetgovCaseView.open(processInstanceId)).
  *
- * The record comes from GET /api/cases/{id}/record, the diagram from GET /api/cases/{id}/diagram;
+ * The dialog's third tab, 附件, is attachments.js. The record comes from GET /api/cases/{id}/record, the diagram from GET /api/cases/{id}/diagram;
  * the server decides who may read a case (a refusal is shown as its Chinese reason). 打印审批表 opens the
  * case's printable approval form (/app/cases/{id}/print) in a new window.
  */
@@ -138,9 +138,11 @@ const CASE_TEMPLATE = `
   <ul class="nav nav-tabs">
     <li ng-class="{active: tab === 'record'}"><a href ng-click="show('record')" class="sg-case-tab-record">审批记录</a></li>
     <li ng-class="{active: tab === 'diagram'}"><a href ng-click="show('diagram')" class="sg-case-tab-diagram">流程图</a></li>
+    <li ng-class="{active: tab === 'attachments'}"><a href ng-click="show('attachments')" class="sg-case-tab-attachments">附件</a></li>
   </ul>
   <div ng-if="tab === 'record'" sg-case-record="processInstanceId"></div>
   <div ng-if="tab === 'diagram'" sg-case-diagram="processInstanceId"></div>
+  <div ng-if="tab === 'attachments'" sg-case-attachments="processInstanceId"></div>
 </div>
 <div class="modal-footer">
   <a class="btn btn-default sg-case-print" ng-href="{{ printUrl }}" target="_blank" rel="noopener">打印审批表</a>
@@ -265,8 +267,11 @@ const CaseController = [
   }
 ];
 
-/** A tab of the open task that shows the task's case (attribute: sg-case-record or sg-case-diagram). */
-function taskTab(attribute) {
+/**
+ * A tab of the open task that shows the task's case (attribute: sg-case-record, sg-case-diagram or
+ * sg-case-attachments).
+ */
+export function taskTab(attribute) {
   return {
     template: '<div class="sg-task-tab"><div class="text-muted" ng-if="!processInstanceId">此任务不属于任何案件</div>'
       + '<div ng-if="processInstanceId" ' + attribute + '="processInstanceId"></div></div>',

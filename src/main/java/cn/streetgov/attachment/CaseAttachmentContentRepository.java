@@ -1,0 +1,6 @@
+package cn.streetgov.attachment;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CaseAttachmentContentRepository extends JpaRepository<CaseAttachmentContent, Long> {
+}
