@@ -155,11 +155,7 @@ public class CaseRecordView {
      */
     @Transactional(readOnly = true)
     public void requireMayRead(CurrentUser user, String processInstanceId) {
-        CaseRef ref = CaseRef.of(engine, history, processInstanceId);
-        if (ref == null) {
-            throw new NotFoundException("案件不存在：" + processInstanceId);
-        }
-        requireMayRead(user, ref);
+        requireReadable(user, processInstanceId);
     }
 
     /**
@@ -170,7 +166,7 @@ public class CaseRecordView {
             String actingGroupId, String actingGroupName) {
     }
 
-    /** {@link #requireMayRead(CurrentUser, String)}, answering what the caller may read. */
+    /** The case is there (404 otherwise) and the user may read it (403 otherwise): what another feature needs of it. */
     @Transactional(readOnly = true)
     public ReadableCase requireReadable(CurrentUser user, String processInstanceId) {
         CaseRef ref = CaseRef.of(engine, history, processInstanceId);
@@ -178,10 +174,12 @@ public class CaseRecordView {
             throw new NotFoundException("案件不存在：" + processInstanceId);
         }
         requireMayRead(user, ref);
+        // the caller's group of one of the case's organisations, else their first group
         java.util.Set<String> caseOrgs = index.orgCodes(processInstanceId);
-        String group = user.groupIds().stream().sorted()
-                .sorted(java.util.Comparator.comparing((String g) -> !caseOrgs.contains(orgCode(g))))
-                .findFirst().orElse(null);
+        String group = user.groupIds().stream()
+                .min(java.util.Comparator.comparing((String g) -> !caseOrgs.contains(orgCode(g)))
+                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .orElse(null);
         return new ReadableCase(ref.processInstanceId(), ref.caseNo(), ref.processKey(), ref.running(), group,
                 groupName(group));
     }
