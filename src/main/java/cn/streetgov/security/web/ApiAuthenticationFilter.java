@@ -1,6 +1,7 @@
 package cn.streetgov.security.web;
 
 import cn.streetgov.security.CurrentUser;
+import cn.streetgov.security.LoginCache;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,9 +50,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final IdentityService identityService;
+    private final LoginCache logins;
 
-    ApiAuthenticationFilter(IdentityService identityService) {
+    ApiAuthenticationFilter(IdentityService identityService, LoginCache logins) {
         this.identityService = identityService;
+        this.logins = logins;
     }
 
     @Override
@@ -104,25 +106,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private CurrentUser fromBasicHeader(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return null;
-        }
-        String userId = decoded.substring(0, colon);
-        if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
-            return null;
-        }
-        return new CurrentUser(userId, groupsOf(userId));
+        BasicCredentials credentials = BasicCredentials.of(request);
+        return credentials == null ? null
+                : logins.authenticate(identityService, credentials.userId(), credentials.password())
+                        .map(LoginCache.Login::currentUser).orElse(null);
     }
 
     private CurrentUser fromWebappSession(HttpServletRequest request) {

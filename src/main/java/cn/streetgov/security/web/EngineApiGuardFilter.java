@@ -171,7 +171,9 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
             }
             throw new Refusal(401, "请先登录");
         }
-        boolean admin = isAdmin(user);
+        // over /engine-rest the authentication filter has just set the user's groups (from the login
+        // cache, emptied at every membership change); a webapp session's are Camunda's and may be older
+        boolean admin = webapp ? isAdmin(user) : restGroups().contains(CurrentUser.ADMIN);
         String path = relativePath(uri, webapp, admin);
         for (String name : request.getParameterMap().keySet()) {
             if (isExpressionKey(name)) {
@@ -224,6 +226,11 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
     private String restUser() {
         org.camunda.bpm.engine.impl.identity.Authentication auth = identity().getCurrentAuthentication();
         return auth == null ? null : auth.getUserId();
+    }
+
+    private java.util.List<String> restGroups() {
+        org.camunda.bpm.engine.impl.identity.Authentication auth = identity().getCurrentAuthentication();
+        return auth == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds();
     }
 
     private static String webappUser(HttpServletRequest request) {

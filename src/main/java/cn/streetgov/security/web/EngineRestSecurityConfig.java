@@ -2,11 +2,10 @@ package cn.streetgov.security.web;
 
 import cn.streetgov.casework.DeclaredVariables;
 import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.security.LoginCache;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,12 +22,11 @@ class EngineRestSecurityConfig {
     static final String ENGINE_REST = "/engine-rest/*";
     static final String WEBAPP_ENGINE_API = "/camunda/api/engine/*";
 
-    /** HTTP Basic against the Camunda identity for /engine-rest (Camunda's own filter). */
+    /** HTTP Basic against the Camunda identity for /engine-rest (Camunda's filter, logins from the {@link LoginCache}). */
     @Bean
-    FilterRegistrationBean<Filter> engineRestAuthenticationFilter() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<Filter> engineRestAuthenticationFilter(LoginCache logins) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(logins));
         registration.setName("engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns(ENGINE_REST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
@@ -62,9 +60,9 @@ class EngineRestSecurityConfig {
 
     /** Login for our own /api and the actuator endpoints other than health. */
     @Bean
-    FilterRegistrationBean<Filter> apiAuthenticationFilter(IdentityService identityService) {
+    FilterRegistrationBean<Filter> apiAuthenticationFilter(IdentityService identityService, LoginCache logins) {
         FilterRegistrationBean<Filter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, logins));
         registration.setName("api-authentication");
         registration.addUrlPatterns("/api/*", "/actuator/*", "/app/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
