@@ -50,7 +50,16 @@ final class Load {
     /** The figures of one run of one side at one number of clients. */
     record Result(String side, int clients, int cases, int completions, int errors, double seconds,
             Map<Op, List<Long>> micros, Map<Op, Double> sqlPerRequest, double sqlPerCase,
-            Map<String, Long> statements) {
+            Map<String, Long> statements, double cpuMillis, double dbCpuMillis) {
+
+        /** CPU milliseconds per completion: this JVM's (both servers, the clients; on H2 the database too) and the database server's. */
+        double cpuPerCompletion() {
+            return completions == 0 ? Double.NaN : cpuMillis / completions;
+        }
+
+        double dbCpuPerCompletion() {
+            return completions == 0 || Double.isNaN(dbCpuMillis) ? Double.NaN : dbCpuMillis / completions;
+        }
 
         double tasksPerSecond() {
             return completions / seconds;
@@ -93,6 +102,8 @@ final class Load {
             side.sql().resetStatements();
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        double cpuBefore = Cpu.jvmMillis();
+        double dbCpuBefore = Cpu.databaseServerMillis();
         long began = System.nanoTime();
         try {
             List<Future<?>> runs = new ArrayList<>();
@@ -130,6 +141,8 @@ final class Load {
             pool.shutdownNow();
         }
         double wall = (System.nanoTime() - began) / 1e9;
+        double cpu = Cpu.jvmMillis() - cpuBefore;
+        double dbCpu = Cpu.databaseServerMillis() - dbCpuBefore;
         Map<Op, List<Long>> all = new EnumMap<>(Op.class);
         for (Op op : Op.values()) {
             List<Long> values = new ArrayList<>();
@@ -142,7 +155,7 @@ final class Load {
         }
         return new Result(side.label(), clients, cases.get(), completions.get(), errors.get(), wall, all,
                 sqlPerRequest, countSql && cases.get() > 0 ? (double) sqlCases[0] / cases.get() : Double.NaN,
-                countSql ? side.sql().statements() : Map.of());
+                countSql ? side.sql().statements() : Map.of(), cpu, dbCpu);
     }
 
     private static void runCase(Side side, Client client, Map<Op, List<Long>> micros, AtomicInteger completions,

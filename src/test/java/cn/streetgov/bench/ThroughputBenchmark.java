@@ -107,7 +107,7 @@ class ThroughputBenchmark {
                     }
                 }
             }
-            BenchReport.section("10-throughput", ThroughputReport.markdown(results, CLIENTS, SECONDS, ROUNDS));
+            BenchReport.section("10-throughput", ThroughputReport.markdown(results, CLIENTS, SECONDS, ROUNDS, TestProfiles.onMariaDb()));
             results.values().forEach(list -> list.forEach(r -> {
                 assertThat(r.errors()).as("errors of %s at %d clients", r.side(), r.clients()).isZero();
                 assertThat(r.cases()).as("cases of %s at %d clients", r.side(), r.clients()).isPositive();

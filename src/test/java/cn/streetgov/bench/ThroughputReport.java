@@ -15,18 +15,23 @@ final class ThroughputReport {
     private ThroughputReport() {
     }
 
-    static String markdown(Map<String, List<Result>> results, int[] clients, double seconds, int rounds) {
+    static String markdown(Map<String, List<Result>> results, int[] clients, double seconds, int rounds,
+            boolean serverDatabase) {
         StringBuilder md = new StringBuilder();
         md.append("\n## Throughput: ours against the bare engine\n\n")
                 .append(String.format(Locale.ROOT, "Power delegation's case (5 completions: two capacity reviews ∥ legal "
                         + "review, staffing, the district government's decision — not approved, so that no case publishes the powers another already published) run by each client one after the other; %.0f s per run, %d "
-                        + "round(s) per level with the sides interleaved, medians of the rounds. Latencies in ms.%n%n",
+                        + "round(s) per level with the sides interleaved, medians of the rounds. Latencies in ms. CPU: "
+                        + "this JVM's CPU time during the run (the server, the clients, on H2 the database)"
+                        + (serverDatabase ? " and the MariaDB server's" : "") + ", per completion; unlike the seconds, it "
+                        + "does not grow while the work waits for a core.%n%n",
                         seconds, rounds));
         for (String level : List.of("engine", "REST")) {
             md.append("### ").append(level).append(" level\n\n")
                     .append("| clients | tasks/s ours / bare | ratio | cases/s ours / bare | completion p50 / p95 / p99 ours "
-                            + "| bare | p99 ratio | task list p50 / p99 ours | bare | start p50 / p99 ours | bare | errors ours / bare |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                            + "| bare | p99 ratio | task list p50 / p99 ours | bare | start p50 / p99 ours | bare | CPU ms per completion ours / bare "
+                            + "| errors ours / bare |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (int n : clients) {
                 List<Result> ours = results.get("ours " + level + "@" + n);
                 List<Result> bare = results.get("bare " + level + "@" + n);
@@ -38,11 +43,12 @@ final class ThroughputReport {
                 double oursP99 = median(ours, r -> r.percentile(Op.COMPLETE, 99));
                 double bareP99 = median(bare, r -> r.percentile(Op.COMPLETE, 99));
                 md.append(String.format(Locale.ROOT,
-                        "| %d | %.1f / %.1f | **%.2f** | %.1f / %.1f | %s | %s | %.2f | %s | %s | %s | %s | %d / %d |%n",
+                        "| %d | %.1f / %.1f | **%.2f** | %.1f / %.1f | %s | %s | %.2f | %s | %s | %s | %s | %s / %s | %d / %d |%n",
                         n, oursTps, bareTps, oursTps / bareTps, median(ours, Result::casesPerSecond),
                         median(bare, Result::casesPerSecond), pcts(ours, Op.COMPLETE, 50, 95, 99),
                         pcts(bare, Op.COMPLETE, 50, 95, 99), oursP99 / bareP99, pcts(ours, Op.LIST, 50, 99),
                         pcts(bare, Op.LIST, 50, 99), pcts(ours, Op.START, 50, 99), pcts(bare, Op.START, 50, 99),
+                        cpu(ours, serverDatabase), cpu(bare, serverDatabase),
                         ours.stream().mapToInt(Result::errors).sum(), bare.stream().mapToInt(Result::errors).sum()));
             }
             List<Result> ours = results.get("ours " + level + "@1");
@@ -65,6 +71,11 @@ final class ThroughputReport {
             }
         }
         return md.toString();
+    }
+
+    private static String cpu(List<Result> results, boolean serverDatabase) {
+        double jvm = median(results, Result::cpuPerCompletion);
+        return String.format(Locale.ROOT, "%.1f", serverDatabase ? jvm + median(results, Result::dbCpuPerCompletion) : jvm);
     }
 
     /** The statements a case sends most often (one client, first round): where to look when tuning. */
