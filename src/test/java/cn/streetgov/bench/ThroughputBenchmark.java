@@ -8,7 +8,6 @@ import cn.streetgov.bench.Load.Result;
 import cn.streetgov.bench.Load.Side;
 import cn.streetgov.bench.Load.Step;
 import cn.streetgov.test.Http;
-import cn.streetgov.test.IntegrationTest;
 import cn.streetgov.test.StartVariables;
 import cn.streetgov.test.TestProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code ./mvnw verify -Pbench [-Pmariadb]}; {@code -Dbench.smoke=true} is the seconds-long run CI makes;
  * {@code -Dbench.seconds}, {@code -Dbench.rounds} change the length of each run and the number of pairs.
  */
-@IntegrationTest
+@BenchmarkedApplication
 @Import(ThroughputBenchmark.Counting.class)
 class ThroughputBenchmark {
 

@@ -2,7 +2,6 @@ package cn.streetgov.whistle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.streetgov.test.IntegrationTest;
 import cn.streetgov.whistle.WhistleMetricsQuery.AgencyFigures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code ./mvnw -B -Dtest=WhistleMetricsBenchmark test} (add -Pmariadb for MariaDB); the result is
  * printed and written to target/whistle-metrics-benchmark.txt. It removes its records afterwards.
  */
-@IntegrationTest
+@cn.streetgov.bench.BenchmarkedApplication
 class WhistleMetricsBenchmark {
 
     static final int CASES = 25_000;
