@@ -70,7 +70,8 @@ final class BareCamundaServer {
         int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
         ProcessEngine engine = context.getBean(ProcessEngine.class);
         engine.getRepositoryService().createDeployment().name("bench-bare")
-                .addClasspathResource("bench/bare-power-delegation.bpmn").enableDuplicateFiltering(true).deploy();
+                .addClasspathResource("bench/bare-power-delegation.bpmn").addClasspathResource("bench/bare-whistle-dispatch.bpmn")
+                .enableDuplicateFiltering(true).deploy();
         return new Running(context, port, engine, sql);
     }
 }

@@ -86,54 +86,119 @@ class ThroughputBenchmark {
         String bareUrl = bareDatabase();
         try (BareCamundaServer.Running bare = BareCamundaServer.start(bareUrl, env.getProperty("spring.datasource.username"),
                 env.getProperty("spring.datasource.password", ""))) {
-            List<Side[]> pairs = List.of(
-                    new Side[] {oursEngine(), bareEngine(bare)},
-                    new Side[] {oursRest(), bareRest(bare)});
-            Map<String, List<Result>> results = new LinkedHashMap<>();
-            for (Side[] pair : pairs) {
-                for (Side side : pair) {
-                    Load.run(side, 2, SMOKE ? 1 : 10); // warm-up: JIT, caches, pools
-                }
-                for (int clients : CLIENTS) {
-                    for (int round = 0; round < ROUNDS; round++) {
-                        for (Side side : pair) {
-                            Result result = Load.run(side, clients, SECONDS);
-                            System.out.printf(Locale.ROOT, "bench: %-12s %2d clients  %6.1f tasks/s  complete p99 %6.1f ms  errors %d%n",
-                                    side.label(), clients, result.tasksPerSecond(), result.percentile(Op.COMPLETE, 99),
-                                    result.errors());
-                            results.computeIfAbsent(side.label() + "@" + clients, k -> new ArrayList<>()).add(result);
+            StringBuilder report = new StringBuilder();
+            List<Result> all = new ArrayList<>();
+            for (Workflow workflow : WORKFLOWS) {
+                List<Side[]> pairs = List.of(
+                        new Side[] {oursEngine(workflow), bareEngine(bare, workflow)},
+                        new Side[] {oursRest(workflow), bareRest(bare, workflow)});
+                Map<String, List<Result>> results = new LinkedHashMap<>();
+                for (Side[] pair : pairs) {
+                    for (Side side : pair) {
+                        Load.run(side, 2, SMOKE ? 1 : 10); // warm-up: JIT, caches, pools
+                    }
+                    for (int clients : CLIENTS) {
+                        for (int round = 0; round < ROUNDS; round++) {
+                            for (Side side : pair) {
+                                Result result = Load.run(side, clients, SECONDS);
+                                System.out.printf(Locale.ROOT, "bench: %-10s %-12s %2d clients  %6.1f tasks/s  complete p99 %6.1f ms  errors %d%n",
+                                        workflow.id(), side.label(), clients, result.tasksPerSecond(),
+                                        result.percentile(Op.COMPLETE, 99), result.errors());
+                                results.computeIfAbsent(side.label() + "@" + clients, k -> new ArrayList<>()).add(result);
+                                all.add(result);
+                            }
                         }
                     }
                 }
+                report.append(ThroughputReport.markdown(workflow.title(), workflow.description(), workflow.completions(),
+                        results, CLIENTS, SECONDS, ROUNDS, TestProfiles.onMariaDb()));
             }
-            BenchReport.section("10-throughput", ThroughputReport.markdown(results, CLIENTS, SECONDS, ROUNDS, TestProfiles.onMariaDb()));
-            results.values().forEach(list -> list.forEach(r -> {
+            BenchReport.section("10-throughput", "\n## Throughput: ours against the bare engine\n" + report);
+            all.forEach(r -> {
                 assertThat(r.errors()).as("errors of %s at %d clients", r.side(), r.clients()).isZero();
                 assertThat(r.cases()).as("cases of %s at %d clients", r.side(), r.clients()).isPositive();
-            }));
+            });
         } finally {
             dropBareDatabase(bareUrl);
         }
     }
 
-    // --- the case as the demo users run it, on each side ---
+    // --- the cases as the demo users run them, on each side ---
 
-    static final List<List<Step>> STEPS = List.of(
-            List.of(new Step("s02-off", "street-office-S02", Map.of("capacityDecision", "ACCEPT")),
-                    new Step("s03-off", "street-office-S03", Map.of("capacityDecision", "ACCEPT")),
-                    new Step("legal", "legal-review", Map.of("legalDecision", "LAWFUL"))),
-            List.of(new Step("bianban", "bianban", Map.of("staffingDecision", "APPROVE"))),
-            // not approved: an approval would publish the same two powers again, which the catalog holds only once
-            List.of(new Step("govt", "district-government", Map.of("finalDecision", "REJECT",
-                    "finalComment", "本轮不予批准（基准测试）"))));
+    /**
+     * A workflow's case as the benchmark runs it: who starts it with which variables (the engine's
+     * values, and over REST typed as a form submits them; {@code json} names the variables a form sends
+     * as JSON lists and the bare model iterates), and the steps after the start.
+     */
+    record Workflow(String id, String title, String description, String oursKey, String bareKey, String starter,
+            java.util.function.IntFunction<Map<String, Object>> start, Map<String, String> json,
+            Map<String, String> bareJson, List<List<Step>> steps) {
 
-    private Side oursEngine() {
+        int completions() {
+            return steps.stream().mapToInt(List::size).sum();
+        }
+
+        Map<String, Object> engineStart(int n, boolean bare) {
+            Map<String, Object> vars = new HashMap<>(start.apply(n));
+            if (bare) {
+                bareJson.forEach((name, value) -> vars.put(name, SpinValues.jsonValue(value).create()));
+            }
+            return vars;
+        }
+
+        Map<String, Object> restStart(int n, boolean bare) {
+            Map<String, Object> vars = new LinkedHashMap<>();
+            start.apply(n).forEach((k, v) -> vars.put(k, typed(v)));
+            json.forEach((name, value) -> vars.put(name, Map.of("value", value, "type", "Json")));
+            if (bare) {
+                bareJson.forEach((name, value) -> vars.put(name, Map.of("value", value, "type", "Json")));
+            }
+            return vars;
+        }
+    }
+
+    static Map<String, Object> typed(Object v) {
+        String type = v instanceof Boolean ? "Boolean" : v instanceof Integer ? "Integer" : v instanceof Long ? "Long" : "String";
+        return Map.of("value", v, "type", type);
+    }
+
+    static final java.util.concurrent.atomic.AtomicInteger WHISTLES = new java.util.concurrent.atomic.AtomicInteger();
+
+    static final List<Workflow> WORKFLOWS = List.of(
+            new Workflow("delegation", "赋权下放审批 power delegation",
+                    "5 completions: two streets' capacity reviews ∥ legal review, staffing, the district government's "
+                            + "decision — not approved, so that no case publishes the powers another already published",
+                    "power-delegation", "bare-power-delegation", "cgzf-off",
+                    n -> StartVariables.delegation("CGZF", "CGZF-QT-001,CGZF-JC-001", "S02,S03"),
+                    Map.of("powerItemCodes", "[\"CGZF-QT-001\",\"CGZF-JC-001\"]", "targetOrgCodes", "[\"S02\",\"S03\"]"),
+                    Map.of("targetOrgCodes", "[\"S02\",\"S03\"]"),
+                    List.of(
+                            List.of(new Step("s02-off", "street-office-S02", Map.of("capacityDecision", "ACCEPT")),
+                                    new Step("s03-off", "street-office-S03", Map.of("capacityDecision", "ACCEPT")),
+                                    new Step("legal", "legal-review", Map.of("legalDecision", "LAWFUL"))),
+                            List.of(new Step("bianban", "bianban", Map.of("staffingDecision", "APPROVE"))),
+                            List.of(new Step("govt", "district-government", Map.of("finalDecision", "REJECT",
+                                    "finalComment", "本轮不予批准（基准测试）"))))),
+            new Workflow("whistle", "街道吹哨、部门报到 whistle dispatch",
+                    "5 completions: the police station in the street and the health department (no agency in the street) "
+                            + "report ∥, then the street handles jointly, confirms the result and visits the resident",
+                    "whistle-dispatch", "bare-whistle-dispatch", "s01-off",
+                    n -> StartVariables.whistle("S01", "GA,WJ", "NORMAL", "基准测试：占道堆放杂物 #" + n, "幸福路 " + n + " 号"),
+                    Map.of(), Map.of("reportGroups", "[\"agency-S01-GA\",\"dept-WJ\"]"),
+                    List.of(
+                            List.of(new Step("s01-ga-head", "agency-S01-GA", Map.of("reportNote", "派出所民警已到场")),
+                                    new Step("wj-off", "dept-WJ", Map.of("reportNote", "卫健局已派人"))),
+                            List.of(new Step("s01-off", "street-office-S01", Map.of("handlingNote", "联合清理完毕"))),
+                            List.of(new Step("s01-off", "street-office-S01", Map.of("resolved", true))),
+                            List.of(new Step("s01-off", "street-office-S01", Map.of("satisfaction", 4))))));
+
+    private Side oursEngine(Workflow workflow) {
         Map<String, List<String>> groups = new ConcurrentHashMap<>();
-        return side("ours engine", OURS_SQL, () -> new Client() {
+        return side("ours engine", OURS_SQL, workflow, () -> new Client() {
             @Override
             public String start() {
-                return as("cgzf-off", groups, () -> engine.getRuntimeService().startProcessInstanceByKey("power-delegation",
-                        StartVariables.delegation("CGZF", "CGZF-QT-001,CGZF-JC-001", "S02,S03")).getId());
+                return as(workflow.starter(), groups, () -> engine.getRuntimeService().startProcessInstanceByKey(
+                        workflow.oursKey(), workflow.engineStart(WHISTLES.incrementAndGet(), false)).getId());
             }
 
             @Override
@@ -171,14 +236,13 @@ class ThroughputBenchmark {
         }
     }
 
-    private static Side bareEngine(BareCamundaServer.Running bare) {
+    private static Side bareEngine(BareCamundaServer.Running bare, Workflow workflow) {
         ProcessEngine engine = bare.engine();
-        return side("bare engine", bare.sql(), () -> new Client() {
+        return side("bare engine", bare.sql(), workflow, () -> new Client() {
             @Override
             public String start() {
-                Map<String, Object> vars = new HashMap<>(StartVariables.delegation("CGZF", "CGZF-QT-001,CGZF-JC-001", "S02,S03"));
-                vars.put("targetOrgCodes", SpinValues.jsonValue("[\"S02\",\"S03\"]").create());
-                return engine.getRuntimeService().startProcessInstanceByKey("bare-power-delegation", vars).getId();
+                return engine.getRuntimeService().startProcessInstanceByKey(workflow.bareKey(),
+                        workflow.engineStart(WHISTLES.incrementAndGet(), true)).getId();
             }
 
             @Override
@@ -199,13 +263,13 @@ class ThroughputBenchmark {
         });
     }
 
-    private Side oursRest() {
-        return side("ours REST", OURS_SQL, () -> new RestClient(port, "/engine-rest", true, "power-delegation"));
+    private Side oursRest(Workflow workflow) {
+        return side("ours REST", OURS_SQL, workflow, () -> new RestClient(port, "/engine-rest", true, workflow, false));
     }
 
-    private static Side bareRest(BareCamundaServer.Running bare) {
-        return side("bare REST", bare.sql(), () -> new RestClient(bare.port(),
-                "/engine-rest/engine/" + BareCamundaServer.ENGINE, false, "bare-power-delegation"));
+    private static Side bareRest(BareCamundaServer.Running bare, Workflow workflow) {
+        return side("bare REST", bare.sql(), workflow, () -> new RestClient(bare.port(),
+                "/engine-rest/engine/" + BareCamundaServer.ENGINE, false, workflow, true));
     }
 
     /** Tasklist's calls over REST: as the demo users (ours), or anonymously with the user's group (bare). */
@@ -213,14 +277,16 @@ class ThroughputBenchmark {
         private final int port;
         private final String base;
         private final boolean login;
-        private final String processKey;
+        private final Workflow workflow;
+        private final boolean bare;
         private final Map<String, Http> users = new HashMap<>();
 
-        RestClient(int port, String base, boolean login, String processKey) {
+        RestClient(int port, String base, boolean login, Workflow workflow, boolean bare) {
             this.port = port;
             this.base = base;
             this.login = login;
-            this.processKey = processKey;
+            this.workflow = workflow;
+            this.bare = bare;
         }
 
         private Http http(String user) {
@@ -229,13 +295,9 @@ class ThroughputBenchmark {
 
         @Override
         public String start() {
-            Map<String, Object> vars = new LinkedHashMap<>();
-            StartVariables.delegation("CGZF", "CGZF-QT-001,CGZF-JC-001", "S02,S03").forEach((k, v) ->
-                    vars.put(k, Map.of("value", v, "type", v instanceof Integer ? "Integer" : "String")));
-            vars.put("powerItemCodes", Map.of("value", "[\"CGZF-QT-001\",\"CGZF-JC-001\"]", "type", "Json"));
-            vars.put("targetOrgCodes", Map.of("value", "[\"S02\",\"S03\"]", "type", "Json"));
-            Http.Response response = http("cgzf-off").postJson(base + "/process-definition/key/" + processKey + "/start",
-                    Map.of("variables", vars));
+            Http.Response response = http(workflow.starter()).postJson(base + "/process-definition/key/"
+                    + (bare ? workflow.bareKey() : workflow.oursKey()) + "/start",
+                    Map.of("variables", workflow.restStart(WHISTLES.incrementAndGet(), bare)));
             return ok(response, 200).json().get("id").asText();
         }
 
@@ -257,7 +319,7 @@ class ThroughputBenchmark {
         @Override
         public void complete(String taskId, Step step) {
             Map<String, Object> vars = new LinkedHashMap<>();
-            step.decision().forEach((k, v) -> vars.put(k, Map.of("value", v, "type", "String")));
+            step.decision().forEach((k, v) -> vars.put(k, typed(v)));
             ok(http(step.user()).postJson(base + "/task/" + taskId + "/complete", Map.of("variables", vars)), 204);
         }
 
@@ -269,7 +331,8 @@ class ThroughputBenchmark {
         }
     }
 
-    private static Side side(String label, StatementCounter sql, java.util.function.Supplier<Client> clients) {
+    private static Side side(String label, StatementCounter sql, Workflow workflow,
+            java.util.function.Supplier<Client> clients) {
         return new Side() {
             @Override
             public String label() {
@@ -283,7 +346,7 @@ class ThroughputBenchmark {
 
             @Override
             public List<List<Step>> steps() {
-                return STEPS;
+                return workflow.steps();
             }
 
             @Override

@@ -15,19 +15,18 @@ final class ThroughputReport {
     private ThroughputReport() {
     }
 
-    static String markdown(Map<String, List<Result>> results, int[] clients, double seconds, int rounds,
-            boolean serverDatabase) {
+    static String markdown(String title, String description, int completions, Map<String, List<Result>> results,
+            int[] clients, double seconds, int rounds, boolean serverDatabase) {
         StringBuilder md = new StringBuilder();
-        md.append("\n## Throughput: ours against the bare engine\n\n")
-                .append(String.format(Locale.ROOT, "Power delegation's case (5 completions: two capacity reviews ∥ legal "
-                        + "review, staffing, the district government's decision — not approved, so that no case publishes the powers another already published) run by each client one after the other; %.0f s per run, %d "
+        md.append("\n## ").append(title).append("\n\n")
+                .append(String.format(Locale.ROOT, "A case of %s run by each client one after the other; %.0f s per run, %d "
                         + "round(s) per level with the sides interleaved, medians of the rounds. Latencies in ms. CPU: "
                         + "this JVM's CPU time during the run (the server, the clients, on H2 the database)"
                         + (serverDatabase ? " and the MariaDB server's" : "") + ", per completion; unlike the seconds, it "
                         + "does not grow while the work waits for a core.%n%n",
-                        seconds, rounds));
+                        description, seconds, rounds));
         for (String level : List.of("engine", "REST")) {
-            md.append("### ").append(level).append(" level\n\n")
+            md.append("### ").append(title.replaceFirst(" .*", "")).append(" · ").append(level).append(" level\n\n")
                     .append("| clients | tasks/s ours / bare | ratio | cases/s ours / bare | completion p50 / p95 / p99 ours "
                             + "| bare | p99 ratio | task list p50 / p99 ours | bare | start p50 / p99 ours | bare | CPU ms per completion ours / bare "
                             + "| errors ours / bare |\n")
@@ -63,10 +62,10 @@ final class ThroughputReport {
                 }
                 double o = median(ours, Result::sqlPerCase);
                 double b = median(bare, Result::sqlPerCase);
-                md.append(String.format(Locale.ROOT, "| whole case (start, 5 × list, claim, complete) | %.0f | %.0f | %.2f |%n",
-                        o, b, o / b));
-                md.append(String.format(Locale.ROOT, "| per completion (whole case / 5) | %.1f | %.1f | %.2f |%n%n",
-                        o / 5, b / 5, o / b));
+                md.append(String.format(Locale.ROOT, "| whole case (start, %d × list, claim, complete) | %.0f | %.0f | %.2f |%n",
+                        completions, o, b, o / b));
+                md.append(String.format(Locale.ROOT, "| per completion (whole case / %d) | %.1f | %.1f | %.2f |%n%n",
+                        completions, o / completions, b / completions, o / b));
                 md.append(topStatements("ours", ours.get(0))).append(topStatements("bare", bare.get(0)));
             }
         }
