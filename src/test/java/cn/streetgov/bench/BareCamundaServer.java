@@ -71,6 +71,7 @@ final class BareCamundaServer {
         ProcessEngine engine = context.getBean(ProcessEngine.class);
         engine.getRepositoryService().createDeployment().name("bench-bare")
                 .addClasspathResource("bench/bare-power-delegation.bpmn").addClasspathResource("bench/bare-whistle-dispatch.bpmn")
+                .addClasspathResource("bench/bare-cadre-consultation.bpmn")
                 .enableDuplicateFiltering(true).deploy();
         return new Running(context, port, engine, sql);
     }

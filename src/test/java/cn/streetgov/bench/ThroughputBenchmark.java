@@ -88,7 +88,7 @@ class ThroughputBenchmark {
                 env.getProperty("spring.datasource.password", ""))) {
             StringBuilder report = new StringBuilder();
             List<Result> all = new ArrayList<>();
-            for (Workflow workflow : WORKFLOWS) {
+            for (Workflow workflow : workflows()) {
                 List<Side[]> pairs = List.of(
                         new Side[] {oursEngine(workflow), bareEngine(bare, workflow)},
                         new Side[] {oursRest(workflow), bareRest(bare, workflow)});
@@ -164,7 +164,9 @@ class ThroughputBenchmark {
 
     static final java.util.concurrent.atomic.AtomicInteger WHISTLES = new java.util.concurrent.atomic.AtomicInteger();
 
-    static final List<Workflow> WORKFLOWS = List.of(
+    /** The workflows driven, built when the application (and its clock) is up. */
+    static List<Workflow> workflows() {
+        return List.of(
             new Workflow("delegation", "赋权下放审批 power delegation",
                     "5 completions: two streets' capacity reviews ∥ legal review, staffing, the district government's "
                             + "decision — not approved, so that no case publishes the powers another already published",
@@ -190,7 +192,21 @@ class ThroughputBenchmark {
                                     new Step("wj-off", "dept-WJ", Map.of("reportNote", "卫健局已派人"))),
                             List.of(new Step("s01-off", "street-office-S01", Map.of("handlingNote", "联合清理完毕"))),
                             List.of(new Step("s01-off", "street-office-S01", Map.of("resolved", true))),
-                            List.of(new Step("s01-off", "street-office-S01", Map.of("satisfaction", 4))))));
+                            List.of(new Step("s01-off", "street-office-S01", Map.of("satisfaction", 4))))),
+            new Workflow("consult", "派驻机构负责人任免征求意见 appointment consultation",
+                    "2 completions: 公安分局 proposes a new head of 东华派出所 (consent mode, section level); the street's "
+                            + "committee agrees after its meeting; the department withdraws (an approval would change the agency's head, which the "
+                            + "concurrent cases of one agency would contest)",
+                    "cadre-consultation", "bare-cadre-consultation", "ga-off",
+                    n -> cn.streetgov.appointment.process.ConsultationTestData.appointment("基准候选人" + n),
+                    Map.of(), Map.of(),
+                    List.of(
+                            List.of(new Step("s01-sec", "street-committee-S01", Map.of("streetOpinion", "AGREE",
+                                    "meetingDate", cn.streetgov.casework.CaseClock.today().toString()))),
+                            // withdrawn: an approval changes the agency's head, which concurrent cases of one agency would contest
+                            List.of(new Step("ga-off", "dept-GA", Map.of("deptDecision", "WITHDRAW",
+                                    "deptComment", "基准测试：不再任免"))))));
+    }
 
     private Side oursEngine(Workflow workflow) {
         Map<String, List<String>> groups = new ConcurrentHashMap<>();
