@@ -46,7 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@link StatementCounter}). Writes its section of {@code target/bench/report.md}.
  * <p>
  * {@code ./mvnw verify -Pbench [-Pmariadb]}; {@code -Dbench.smoke=true} is the seconds-long run CI makes;
- * {@code -Dbench.seconds}, {@code -Dbench.rounds} change the length of each run and the number of pairs.
+ * {@code -Dbench.seconds}, {@code -Dbench.rounds} change the length of each run and the number of pairs;
+ * {@code -Dbench.workflows=delegation,whistle,consult} chooses the workflows.
  */
 @BenchmarkedApplication
 @Import(ThroughputBenchmark.Counting.class)
@@ -88,7 +89,8 @@ class ThroughputBenchmark {
                 env.getProperty("spring.datasource.password", ""))) {
             StringBuilder report = new StringBuilder();
             List<Result> all = new ArrayList<>();
-            for (Workflow workflow : workflows()) {
+            List<String> chosen = List.of(System.getProperty("bench.workflows", "delegation,whistle,consult").split(","));
+            for (Workflow workflow : workflows().stream().filter(w -> chosen.contains(w.id())).toList()) {
                 List<Side[]> pairs = List.of(
                         new Side[] {oursEngine(workflow), bareEngine(bare, workflow)},
                         new Side[] {oursRest(workflow), bareRest(bare, workflow)});
