@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,8 @@ class CaseRulesTest {
     RuntimeService runtimeService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     private final List<String> deployments = new ArrayList<>();
     private long minute;
@@ -70,6 +73,29 @@ class CaseRulesTest {
         assertThat(answerOf(withRule)).isEqualTo("v1");
         // evaluated on the DMN engine itself: the answers live in the workflows' tables, not in decision history
         assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(DECISION).count()).isZero();
+    }
+
+    @Test
+    void shouldKeepTheAnswerToTheSameInputsAndAskAgainForOthers() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        String id = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("delegation-eligibility")
+                .latestVersion().singleResult().getId();
+        configuration.getCommandExecutorTxRequired().execute(context -> {
+            CaseRules.Decision rule = CaseRules.Decision.of(configuration.getDeploymentCache()
+                    .findDeployedDecisionDefinitionById(id));
+            Map<String, Object> central = new java.util.HashMap<>(Map.of("category", "LICENSING", "domain", "MARKET",
+                    "method", "DEVOLVE", "targetType", "STREET", "targetCentral", true));
+            Map<String, Object> town = new java.util.HashMap<>(central);
+            town.put("targetType", "TOWN");
+            town.put("targetCentral", false);
+            var first = rule.evaluate(central);
+            assertThat(first.getSingleResult().<Boolean>getEntry("eligible")).isFalse();
+            assertThat(rule.evaluate(new java.util.HashMap<>(central))).isSameAs(first);
+            var other = rule.evaluate(town);
+            assertThat(other).isNotSameAs(first);
+            assertThat(other.getSingleResult().<Boolean>getEntry("eligible")).isTrue();
+            return null;
+        });
     }
 
     private Object answerOf(String processDefinitionId) {
