@@ -19,7 +19,7 @@ final class ThroughputReport {
             int[] clients, double seconds, int rounds, boolean serverDatabase) {
         StringBuilder md = new StringBuilder();
         md.append("\n## ").append(title).append("\n\n")
-                .append(String.format(Locale.ROOT, "A case of %s run by each client one after the other; %.0f s per run, %d "
+                .append(String.format(Locale.ROOT, "A case of %s. Each client runs one case after the other; %.0f s per run, %d "
                         + "round(s) per level with the sides interleaved, medians of the rounds. Latencies in ms. CPU: "
                         + "this JVM's CPU time during the run (the server, the clients, on H2 the database)"
                         + (serverDatabase ? " and the MariaDB server's" : "") + ", per completion; unlike the seconds, it "
