@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * 500); a missing authorization stays 403 with its {@code type} and details, its message in Chinese;</li>
  * <li>Camunda's other 4xx answers stay as they are (Tasklist relies on their {@code type}), with
  * qualified class names in the message reduced to simple names;</li>
+ * <li>a database out of reach (no connection in time, a connection lost) is 503 with
+ * {@code Retry-After} and a Chinese "nothing saved, retry later";</li>
  * <li>anything that would be a 500 is a generic Chinese message with a correlation id
  * ({@link PublicErrors#ERROR_ID_HEADER}), logged here with the exception.</li>
  * </ul>
@@ -66,6 +68,13 @@ final class EngineRestErrorMapper {
         if (tooLarge != null) {
             return body(Response.Status.REQUEST_ENTITY_TOO_LARGE, "RequestTooLargeException", tooLarge.getMessage(),
                     List.of(tooLarge.getMessage()));
+        }
+        if (PublicErrors.isDatabaseUnavailable(exception)) {
+            log.warn("数据库暂时无法访问（503）：{} {}：{}", method,
+                    request == null ? "/engine-rest" : request.getRequestURI(), exception.toString());
+            return Response.fromResponse(body(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable",
+                    PublicErrors.DATABASE_UNAVAILABLE, List.of(PublicErrors.DATABASE_UNAVAILABLE)))
+                    .header(PublicErrors.RETRY_AFTER_HEADER, String.valueOf(PublicErrors.RETRY_AFTER_SECONDS)).build();
         }
         if (PublicErrors.isConcurrentUpdate(exception)) {
             log.info("并发修改冲突（409）：{} {}：{}", method, request == null ? "/engine-rest" : request.getRequestURI(),

@@ -49,4 +49,21 @@ class EngineRestErrorMapperTest {
         assertThat(body.get("message").toString()).contains("已被他人修改，请刷新后重试");
         assertThat(body.toString()).doesNotContain("ENGINE-03005", "Entity", "org.", "Deadlock");
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldAnswer503WithRetryAfterWhileTheDatabaseIsOutOfReach() {
+        java.sql.SQLTransientConnectionException hikari = new java.sql.SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 5000ms.");
+        Response response = EngineRestErrorMapper.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new ProcessEngineException("Process engine persistence exception",
+                        new org.apache.ibatis.exceptions.PersistenceException("### Error querying database.", hikari)),
+                "Cannot submit task form 42"), null);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("10");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) response.getEntity();
+        assertThat(body.get("message")).isEqualTo("数据库暂时无法访问，本次操作未保存，请稍后重试");
+        assertThat(body.toString()).doesNotContain("Hikari", "org.", "ENGINE");
+    }
 }
