@@ -250,7 +250,8 @@ final class Workload {
             case "userTask_reviewLegality" -> Map.of("legalDecision", value("LAWFUL", "String"));
             case "userTask_confirmStaffing" -> Map.of("staffingDecision", value("APPROVE", "String"));
             // rejected at the end: no power is published, so every case of the run is eligible alike
-            case "userTask_decideDelegation" -> Map.of("finalDecision", value("REJECT", "String"));
+            case "userTask_decideDelegation" -> Map.of("finalDecision", value("REJECT", "String"),
+                    "finalComment", value("故障测试：本轮不予批准", "String"));
             default -> null;
         };
     }
