@@ -56,6 +56,12 @@ public final class PublicErrors {
             org.springframework.dao.DataAccessResourceFailureException.class,
             org.hibernate.exception.JDBCConnectionException.class);
 
+    /**
+     * What Hikari's proxy of a connection it has closed (after the connection broke) answers, without
+     * an SQL state: a rollback after a lost connection fails with it and hides the original failure.
+     */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A fully qualified class name (two or more lower-case package segments, then a type name). */
     private static final Pattern QUALIFIED_NAME =
@@ -111,7 +117,8 @@ public final class PublicErrors {
             return true;
         }
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()))) {
                 return true;
             }
         }

@@ -36,6 +36,10 @@ class DatabaseUnavailableMappingTest {
                     new PersistenceException("### Error querying database.", hikari)),
             new ProcessEngineException("x", new SQLNonTransientConnectionException("(conn=12) Socket error")),
             new RuntimeException(new SQLException("Communications link failure", "08S01")),
+            // seen in DatabaseCutTest: the connection broke mid-request, Hikari closed it, and the rollback
+            // then failed on the closed proxy (the original failure is lost behind it)
+            new org.springframework.orm.jpa.JpaSystemException(new org.hibernate.TransactionException(
+                    "Unable to rollback against JDBC Connection", new SQLException("Connection is closed"))),
         };
     }
 
