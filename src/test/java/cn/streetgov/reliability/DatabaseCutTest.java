@@ -68,24 +68,31 @@ class DatabaseCutTest {
             // the cut, with probes of health, /engine-rest and /api while it lasts
             List<Probe> probes = Collections.synchronizedList(new ArrayList<>());
             AtomicBoolean probing = new AtomicBoolean(true);
-            Thread prober = new Thread(() -> {
-                while (probing.get()) {
-                    probe(probes, "health", () -> rest.get(null, "/actuator/health"));
-                    probe(probes, "engine-rest", () -> rest.get("s01-off", "/engine-rest/task?candidateGroup=street-office-S01&maxResults=5"));
-                    probe(probes, "api", () -> rest.get("s01-off", "/api/notifications/unread-count"));
-                    probe(probes, "start", () -> rest.post("s02-off", "/engine-rest/process-definition/key/whistle-dispatch/submit-form",
+            // one prober per kind of request, so that each is asked several times while the cut lasts
+            Map<String, java.util.function.Supplier<RestClient.Response>> calls = Map.of(
+                    "health", () -> rest.get(null, "/actuator/health"),
+                    "engine-rest", () -> rest.get("s01-off", "/engine-rest/task?candidateGroup=street-office-S01&maxResults=5"),
+                    "api", () -> rest.get("s01-off", "/api/notifications/unread-count"),
+                    "start", () -> rest.post("s02-off", "/engine-rest/process-definition/key/whistle-dispatch/submit-form",
                             Map.of("variables", Map.of("orgCode", Workload.value("S02", "String"),
                                     "summary", Workload.value("断库期间的吹哨", "String"),
                                     "urgency", Workload.value("NORMAL", "String"),
                                     "deptCodes", Workload.value("[\"GA\"]", "Json")))));
+            List<Thread> probers = new ArrayList<>();
+            calls.forEach((what, call) -> probers.add(new Thread(() -> {
+                while (probing.get()) {
+                    probe(probes, what, call);
+                    AppProcess.sleep(200);
                 }
-            }, "cut-probe");
+            }, "cut-probe-" + what)));
             Instant cutAt = Instant.now();
             proxy.cut();
-            prober.start();
+            probers.forEach(Thread::start);
             AppProcess.sleep(cutSeconds * 1000L);
             probing.set(false);
-            prober.join(30_000);
+            for (Thread prober : probers) {
+                prober.join(30_000);
+            }
             proxy.restore();
             Instant restoredAt = Instant.now();
 

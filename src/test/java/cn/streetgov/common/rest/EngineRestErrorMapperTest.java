@@ -66,4 +66,18 @@ class EngineRestErrorMapperTest {
         assertThat(body.get("message")).isEqualTo("数据库暂时无法访问，本次操作未保存，请稍后重试");
         assertThat(body.toString()).doesNotContain("Hikari", "org.", "ENGINE");
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldAnswer404WithAChineseReasonToASubmitOfATaskAlreadyDone() {
+        // seen in TwoNodesTest: the task was completed on the other node (Camunda's REST API answers 500)
+        Response response = EngineRestErrorMapper.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id 42: task is null"),
+                "Cannot submit task form 42: Cannot find task with id 42: task is null"), null);
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) response.getEntity();
+        assertThat(body.get("message")).isEqualTo("该任务不存在或已被办理，请刷新任务列表");
+        assertThat(body.toString()).doesNotContain("null", "org.");
+    }
 }
