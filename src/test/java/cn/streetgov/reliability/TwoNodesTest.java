@@ -24,13 +24,16 @@ class TwoNodesTest {
 
     static final int PORT_A = Integer.getInteger("reliability.nodes.port", 18121);
     static final int PORT_B = PORT_A + 1;
+    static final String MAX_WAIT = "--camunda.bpm.job-execution.max-wait=2000";
 
     @Test
     void twoNodesFireEachTimerOnceAndSeeEachOthersWork() throws Exception {
         int timers = Integer.getInteger("reliability.timers", 200);
         try (TestDatabase db = TestDatabase.create("nodes");
-             AppProcess a = new AppProcess("node-a", PORT_A, db.applicationUrl());
-             AppProcess b = new AppProcess("node-b", PORT_B, db.applicationUrl())) {
+             // an idle job executor waits ever longer between acquisitions, up to max-wait (60 s by default): a
+             // node idle since its start would sleep through a short test while the other fires every timer
+             AppProcess a = new AppProcess("node-a", PORT_A, db.applicationUrl()).arg(MAX_WAIT);
+             AppProcess b = new AppProcess("node-b", PORT_B, db.applicationUrl()).arg(MAX_WAIT)) {
             a.start(Duration.ofMinutes(4));
             b.start(Duration.ofMinutes(4));
             RestClient restA = a.rest();
