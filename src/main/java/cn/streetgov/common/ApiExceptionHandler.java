@@ -111,11 +111,23 @@ class ApiExceptionHandler {
         return body(HttpStatus.CONFLICT, PublicErrors.CONCURRENT_UPDATE, List.of(PublicErrors.CONCURRENT_UPDATE));
     }
 
+    /** The database is out of reach: nothing was saved, the client may retry after Retry-After seconds. */
+    static ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("数据库暂时无法访问（503）：{} {}：{}", request.getMethod(), request.getRequestURI(), e.toString());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(PublicErrors.RETRY_AFTER_HEADER, String.valueOf(PublicErrors.RETRY_AFTER_SECONDS));
+        return body(HttpStatus.SERVICE_UNAVAILABLE, PublicErrors.DATABASE_UNAVAILABLE,
+                List.of(PublicErrors.DATABASE_UNAVAILABLE), headers);
+    }
+
     /** Everything else: the status Spring gives it (a 4xx with a generic reason) or a 500 with an id. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             throw e; // nobody to answer: Spring's resolver logs it quietly
+        }
+        if (PublicErrors.isDatabaseUnavailable(e)) {
+            return databaseUnavailable(e, request);
         }
         if (PublicErrors.isConcurrentUpdate(e)) {
             return conflict(e, request);

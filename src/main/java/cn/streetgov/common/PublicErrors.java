@@ -21,6 +21,11 @@ public final class PublicErrors {
     public static final String INVALID_JSON = "请求内容不是有效的 JSON（格式错误、字段类型不符或嵌套过深）";
     /** The answer (409) to a step that lost a race with another official's on the same case. */
     public static final String CONCURRENT_UPDATE = "该事项已被他人修改，请刷新后重试";
+    /** The answer (503) while the database cannot be reached: nothing of the request was kept. */
+    public static final String DATABASE_UNAVAILABLE = "数据库暂时无法访问，本次操作未保存，请稍后重试";
+    /** Seconds a client is asked to wait (header {@code Retry-After}) before retrying after a 503. */
+    public static final int RETRY_AFTER_SECONDS = 10;
+    public static final String RETRY_AFTER_HEADER = "Retry-After";
 
     /**
      * Failures that mean "someone else changed the same thing at the same moment; nothing of yours
@@ -37,6 +42,25 @@ public final class PublicErrors {
             org.hibernate.StaleStateException.class,
             org.hibernate.exception.LockAcquisitionException.class,
             java.sql.SQLTransactionRollbackException.class);
+
+    /**
+     * Failures that mean "the database could not be reached": no connection from the pool in time
+     * (Hikari's timeout), a connection lost on the way, a transaction that could not begin. Any
+     * {@link java.sql.SQLException} whose SQL state is of class 08 (connection exception) too.
+     */
+    private static final List<Class<? extends Throwable>> DATABASE_UNAVAILABLE_TYPES = List.of(
+            java.sql.SQLTransientConnectionException.class,
+            java.sql.SQLNonTransientConnectionException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class,
+            org.hibernate.exception.JDBCConnectionException.class);
+
+    /**
+     * What Hikari's proxy of a connection it has closed (after the connection broke) answers, without
+     * an SQL state: a rollback after a lost connection fails with it and hides the original failure.
+     */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A fully qualified class name (two or more lower-case package segments, then a type name). */
@@ -85,6 +109,20 @@ public final class PublicErrors {
     /** The failure (or one of its causes) is a concurrent update of the same data: answered 409, retriable. */
     public static boolean isConcurrentUpdate(Throwable exception) {
         return CONCURRENT_UPDATES.stream().anyMatch(type -> cause(exception, type) != null);
+    }
+
+    /** The failure (or one of its causes) is the database being out of reach: answered 503, retriable. */
+    public static boolean isDatabaseUnavailable(Throwable exception) {
+        if (DATABASE_UNAVAILABLE_TYPES.stream().anyMatch(type -> cause(exception, type) != null)) {
+            return true;
+        }
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

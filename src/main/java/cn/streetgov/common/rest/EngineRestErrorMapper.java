@@ -36,10 +36,14 @@ import org.slf4j.LoggerFactory;
  * <li>a body that Jackson or Spin cannot read (malformed, wrong shape, nested too deeply, a
  * malformed {@code Json} variable sent by the client) is 400, a body over the size limit 413 (a
  * stored value that cannot be read on a GET is a server error);</li>
+ * <li>a step on a task that no longer exists (done meanwhile, on this node or another) is 404 with a
+ * Chinese reason (Camunda answers 500);</li>
  * <li>a claim of a task someone else claimed meanwhile is 409 with a Chinese reason (Camunda answers
  * 500); a missing authorization stays 403 with its {@code type} and details, its message in Chinese;</li>
  * <li>Camunda's other 4xx answers stay as they are (Tasklist relies on their {@code type}), with
  * qualified class names in the message reduced to simple names;</li>
+ * <li>a database out of reach (no connection in time, a connection lost) is 503 with
+ * {@code Retry-After} and a Chinese "nothing saved, retry later";</li>
  * <li>anything that would be a 500 is a generic Chinese message with a correlation id
  * ({@link PublicErrors#ERROR_ID_HEADER}), logged here with the exception.</li>
  * </ul>
@@ -51,6 +55,8 @@ final class EngineRestErrorMapper {
     static final String NOT_ALLOWED = "您无权进行此操作";
     /** A claim of a task someone else claimed meanwhile (the engine's REST API answers 500). */
     static final String ALREADY_CLAIMED = "该任务已被他人认领，请刷新任务列表";
+    /** A step on a task that no longer exists: done meanwhile, here or on another node (Camunda answers 500). */
+    static final String TASK_GONE = "该任务不存在或已被办理，请刷新任务列表";
 
     private EngineRestErrorMapper() {
     }
@@ -67,6 +73,13 @@ final class EngineRestErrorMapper {
             return body(Response.Status.REQUEST_ENTITY_TOO_LARGE, "RequestTooLargeException", tooLarge.getMessage(),
                     List.of(tooLarge.getMessage()));
         }
+        if (PublicErrors.isDatabaseUnavailable(exception)) {
+            log.warn("数据库暂时无法访问（503）：{} {}：{}", method,
+                    request == null ? "/engine-rest" : request.getRequestURI(), exception.toString());
+            return Response.fromResponse(body(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable",
+                    PublicErrors.DATABASE_UNAVAILABLE, List.of(PublicErrors.DATABASE_UNAVAILABLE)))
+                    .header(PublicErrors.RETRY_AFTER_HEADER, String.valueOf(PublicErrors.RETRY_AFTER_SECONDS)).build();
+        }
         if (PublicErrors.isConcurrentUpdate(exception)) {
             log.info("并发修改冲突（409）：{} {}：{}", method, request == null ? "/engine-rest" : request.getRequestURI(),
                     exception.toString());
@@ -77,6 +90,11 @@ final class EngineRestErrorMapper {
         if (PublicErrors.isUnreadableJson(exception) && !readsOnly) {
             return body(Response.Status.BAD_REQUEST, "InvalidRequestException", PublicErrors.INVALID_JSON,
                     List.of(PublicErrors.INVALID_JSON));
+        }
+        org.camunda.bpm.engine.exception.NullValueException missing =
+                PublicErrors.cause(exception, org.camunda.bpm.engine.exception.NullValueException.class);
+        if (missing != null && missing.getMessage() != null && missing.getMessage().startsWith("Cannot find task with id")) {
+            return body(Response.Status.NOT_FOUND, "TaskNotFound", TASK_GONE, List.of(TASK_GONE));
         }
         if (PublicErrors.cause(exception, TaskAlreadyClaimedException.class) != null) {
             return body(Response.Status.CONFLICT, "TaskAlreadyClaimedException", ALREADY_CLAIMED,

@@ -29,7 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * message (it carries {@link PublicErrors#ERROR_ID_HEADER}).</li>
  * <li>A 4xx body keeps its content with qualified class names reduced to simple names; for a browser
  * opening a page under /app it is a Chinese HTML page with the reason ({@link HtmlErrorPage}).</li>
- * <li>An exception that escapes the chain is a 400 if a JSON body could not be read, a 413 if the
+ * <li>A 503 with {@code Retry-After} (the database is out of reach) and the health endpoint's DOWN
+ * pass through as they are.</li>
+ * <li>An exception that escapes the chain is a 503 if the database is out of reach, a 400 if a JSON body could not be read, a 413 if the
  * body was over the limit, else a 500 as above.</li>
  * <li>A request whose body went over the limit while it was read is answered 413, whatever the
  * reader turned the failure into.</li>
@@ -40,6 +42,7 @@ class ErrorResponseFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponseFilter.class);
     static final String CONFLICT_TYPE = "OptimisticLockingException";
+    static final String DATABASE_UNAVAILABLE_TYPE = "DatabaseUnavailable";
     private static final java.util.regex.Pattern ERROR_TYPE =
             java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"([A-Za-z]+)\"");
     /** An error body larger than this passes through as it is (no error body of ours comes near it). */
@@ -77,6 +80,11 @@ class ErrorResponseFilter extends OncePerRequestFilter {
                     PublicErrors.tooLarge(limit));
             return;
         }
+        if (PublicErrors.isDatabaseUnavailable(e)) {
+            log.warn("数据库暂时无法访问（503）：{} {}：{}", request.getMethod(), request.getRequestURI(), e.toString());
+            writeDatabaseUnavailable(response);
+            return;
+        }
         if (PublicErrors.isConcurrentUpdate(e)) {
             log.info("并发修改冲突（409）：{} {}：{}", request.getMethod(), request.getRequestURI(), e.toString());
             JsonErrors.write(response, HttpServletResponse.SC_CONFLICT, CONFLICT_TYPE, PublicErrors.CONCURRENT_UPDATE);
@@ -90,6 +98,21 @@ class ErrorResponseFilter extends OncePerRequestFilter {
         String errorId = PublicErrors.newErrorId();
         log.error("服务器内部错误（编号 {}）：{} {}", errorId, request.getMethod(), request.getRequestURI(), e);
         writeServerError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, errorId);
+    }
+
+    static void writeDatabaseUnavailable(HttpServletResponse response) throws IOException {
+        response.setHeader(PublicErrors.RETRY_AFTER_HEADER, String.valueOf(PublicErrors.RETRY_AFTER_SECONDS));
+        JsonErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE_TYPE,
+                PublicErrors.DATABASE_UNAVAILABLE);
+    }
+
+    /** A 503 that is already our database-unavailable answer, or the health endpoint's DOWN: kept as it is. */
+    private static boolean keptAsItIs(HttpServletRequest request, int status, String retryAfter) {
+        if (status != HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return retryAfter != null || path.equals("/actuator/health") || path.startsWith("/actuator/health/");
     }
 
     private static void writeServerError(HttpServletResponse response, int status, String errorId) throws IOException {
@@ -214,6 +237,10 @@ class ErrorResponseFilter extends OncePerRequestFilter {
                 log.info("并发修改冲突（409）：{} {}：{}", request.getMethod(), request.getRequestURI(), start(body));
                 real().setContentLengthLong(-1);
                 JsonErrors.write(real(), HttpServletResponse.SC_CONFLICT, CONFLICT_TYPE, PublicErrors.CONCURRENT_UPDATE);
+                return;
+            }
+            if (!serverErrorSent && keptAsItIs(request, getStatus(), getHeader(PublicErrors.RETRY_AFTER_HEADER))) {
+                writeBody(body);
                 return;
             }
             if (getStatus() >= 500) {

@@ -49,4 +49,35 @@ class EngineRestErrorMapperTest {
         assertThat(body.get("message").toString()).contains("已被他人修改，请刷新后重试");
         assertThat(body.toString()).doesNotContain("ENGINE-03005", "Entity", "org.", "Deadlock");
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldAnswer503WithRetryAfterWhileTheDatabaseIsOutOfReach() {
+        java.sql.SQLTransientConnectionException hikari = new java.sql.SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 5000ms.");
+        Response response = EngineRestErrorMapper.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new ProcessEngineException("Process engine persistence exception",
+                        new org.apache.ibatis.exceptions.PersistenceException("### Error querying database.", hikari)),
+                "Cannot submit task form 42"), null);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("10");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) response.getEntity();
+        assertThat(body.get("message")).isEqualTo("数据库暂时无法访问，本次操作未保存，请稍后重试");
+        assertThat(body.toString()).doesNotContain("Hikari", "org.", "ENGINE");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldAnswer404WithAChineseReasonToASubmitOfATaskAlreadyDone() {
+        // seen in TwoNodesTest: the task was completed on the other node (Camunda's REST API answers 500)
+        Response response = EngineRestErrorMapper.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id 42: task is null"),
+                "Cannot submit task form 42: Cannot find task with id 42: task is null"), null);
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) response.getEntity();
+        assertThat(body.get("message")).isEqualTo("该任务不存在或已被办理，请刷新任务列表");
+        assertThat(body.toString()).doesNotContain("null", "org.");
+    }
 }

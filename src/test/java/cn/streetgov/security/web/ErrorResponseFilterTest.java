@@ -54,6 +54,35 @@ class ErrorResponseFilterTest {
         assertThat(response.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("NullPointerException");
     }
 
+    @Test
+    void shouldAnswer503WithRetryAfterWhenTheDatabaseIsOutOfReachInAFilter() throws Exception {
+        // e.g. the login check of a security filter, before any handler
+        MockHttpServletResponse response = run((request, res) -> {
+            throw new IllegalStateException("login failed", new java.sql.SQLTransientConnectionException(
+                    "HikariPool-1 - Connection is not available, request timed out after 5000ms."));
+        });
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("10");
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+                .contains("数据库暂时无法访问，本次操作未保存，请稍后重试").doesNotContain("Hikari");
+    }
+
+    @Test
+    void shouldLetTheHealthEndpointsDownAnswerThroughUnchanged() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/health");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, (req, res) -> {
+            var http = (jakarta.servlet.http.HttpServletResponse) res;
+            http.setStatus(503);
+            http.setContentType("application/json");
+            http.getOutputStream().write("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\"}}}"
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\"}}}");
+    }
+
     private MockHttpServletResponse run(FilterChain chain) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/camunda/api/engine/engine/default/task/42/complete");
         MockHttpServletResponse response = new MockHttpServletResponse();
