@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * 500 that the engine's REST API gives any failed start or completion;</li>
  * <li>a step that lost a race with another official's on the same case — the engine's optimistic
  * locking, a versioned aggregate, a lock wait or deadlock — is 409 with a Chinese "refresh and retry"
- * (Camunda's REST API answers 500), however the engine wrapped it;</li>
+ * (Camunda's REST API answers 500), however the engine wrapped it; a step on a task another official
+ * has just completed is 409 "该任务已被他人处理" ({@link FinishedTaskAnswers});</li>
  * <li>a body that Jackson or Spin cannot read (malformed, wrong shape, nested too deeply, a
  * malformed {@code Json} variable sent by the client) is 400, a body over the size limit 413 (a
  * stored value that cannot be read on a GET is a server error);</li>
@@ -66,6 +67,10 @@ final class EngineRestErrorMapper {
         if (tooLarge != null) {
             return body(Response.Status.REQUEST_ENTITY_TOO_LARGE, "RequestTooLargeException", tooLarge.getMessage(),
                     List.of(tooLarge.getMessage()));
+        }
+        Response taskGone = FinishedTaskAnswers.answer(exception, request);
+        if (taskGone != null) {
+            return taskGone;
         }
         if (PublicErrors.isConcurrentUpdate(exception)) {
             log.info("并发修改冲突（409）：{} {}：{}", method, request == null ? "/engine-rest" : request.getRequestURI(),
