@@ -101,9 +101,29 @@ final class EngineRestErrorMapper {
         if (camunda.getEntity() instanceof ExceptionDto dto) {
             // the engine's own refusal of a missing right, in Chinese (its type and details stay)
             dto.setMessage(PublicErrors.cause(exception, AuthorizationException.class) != null ? NOT_ALLOWED
-                    : PublicErrors.scrub(dto.getMessage()));
+                    : inChinese(camunda.getStatus(), PublicErrors.scrub(dto.getMessage())));
         }
         return camunda;
+    }
+
+    /**
+     * Camunda's own refusals (a value that does not fit its type, an unknown definition …) are in
+     * English: they keep their text, after a Chinese reason of their status.
+     */
+    static String inChinese(int status, String message) {
+        if (message != null && message.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return message;
+        }
+        String reason = switch (status) {
+            case 401 -> "请先登录";
+            case 403 -> NOT_ALLOWED;
+            case 404 -> "未找到请求的对象";
+            case 405 -> "不支持的请求方法";
+            case 409 -> "与当前状态冲突，请刷新后重试";
+            case 415 -> "不支持的请求内容类型";
+            default -> "请求无效";
+        };
+        return message == null || message.isBlank() ? reason : reason + "：" + message;
     }
 
     private static Response body(Response.Status status, String type, String message, List<String> errors) {
