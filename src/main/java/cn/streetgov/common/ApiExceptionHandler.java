@@ -87,6 +87,21 @@ class ApiExceptionHandler {
         return body(HttpStatus.BAD_REQUEST, message, List.of(message));
     }
 
+    /**
+     * A Content-Type with a wildcard ({@code *}/{@code *}, {@code application/*}): Spring refuses to
+     * read it with an IllegalArgumentException, which is the client's; any other is unexpected.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> illegalArgument(IllegalArgumentException e, HttpServletRequest request)
+            throws Exception {
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.contains("*")) {
+            String message = "请求内容类型 " + contentType + " 含有通配符，无法读取：请以 application/json（UTF-8）发送";
+            return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message, List.of(message));
+        }
+        return unexpected(e, request);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         String message = "不支持的请求内容类型 " + (e.getContentType() == null ? "（未声明）" : e.getContentType())

@@ -82,6 +82,37 @@ class MalformedRequestAnswersHttpTest extends ProcessTestSupport {
     }
 
     @Test
+    void shouldCheckTheVariablesSentToATaskAlreadyCompleted() {
+        instance = as("s01-off", () -> runtimeService.startProcessInstanceByKey("whistle-dispatch",
+                StartVariables.whistle("S01", "GA", "NORMAL", "路灯不亮", "东华路 9 号")));
+        Task report = taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("agency-S01-GA")
+                .singleResult();
+        Http head = Http.as(port, "s01-ga-head");
+        assertThat(head.postJson("/engine-rest/task/" + report.getId() + "/submit-form", Map.of("variables",
+                Map.of("reportNote", Map.of("value", "已到场处置", "type", "String")))).status()).isEqualTo(204);
+        // the engine reads the variables before it looks for the task: an empty type was a 500
+        Http.Response late = head.postJson("/engine-rest/task/" + report.getId() + "/submit-form", Map.of("variables",
+                Map.of("reportNote", Map.of("value", "已到场", "type", ""))));
+        assertChineseRefusal(late, 400);
+        Http.Response file = head.postJson("/engine-rest/task/" + report.getId() + "/complete", Map.of("variables",
+                Map.of("reportNote", Map.of("value", "", "type", "File"))));
+        assertChineseRefusal(file, 400);
+    }
+
+    @Test
+    void shouldRefuseAWildcardContentTypeAndTrace() {
+        Http admin = Http.as(port, "admin");
+        for (String type : new String[] {"*/*", "application/*"}) {
+            Http.Response wildcard = admin.sendBytes("POST", "/api/admin/process-migrations", type,
+                    "{\"processDefinitionKey\":\"whistle-dispatch\",\"dryRun\":true}".getBytes(StandardCharsets.UTF_8));
+            assertChineseRefusal(wildcard, 415);
+        }
+        Http.Response trace = admin.sendBytes("TRACE", "/api/copies", null, null);
+        assertChineseRefusal(trace, 405);
+        assertThat(trace.body()).doesNotContain("Authorization");
+    }
+
+    @Test
     void shouldRefuseDecisionDetailsTooLongForTheRecord() {
         instance = as("s01-sec", () -> runtimeService.startProcessInstanceByKey(SuggestionProcess.KEY, Map.of(
                 "agencyCode", "S01-GA", "action", "REMOVE", "reason", "群众反映强烈")));

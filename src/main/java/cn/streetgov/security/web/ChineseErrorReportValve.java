@@ -22,6 +22,27 @@ public class ChineseErrorReportValve extends ErrorReportValve {
         setShowServerInfo(false);
     }
 
+    /**
+     * TRACE is refused here, before any filter or servlet (it would echo the request's headers,
+     * credentials included): the connector lets it through ({@link TomcatErrorReportConfig}) only
+     * so that the refusal has a Chinese body.
+     */
+    @Override
+    public void invoke(Request request, Response response) throws IOException, jakarta.servlet.ServletException {
+        if ("TRACE".equalsIgnoreCase(request.getMethod())) {
+            response.setStatus(405);
+            response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"status\":405,\"type\":\"InvalidRequestException\",\"message\":\""
+                    + reason(405) + "\"}");
+            response.finishResponse();
+            return;
+        }
+        super.invoke(request, response);
+    }
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();

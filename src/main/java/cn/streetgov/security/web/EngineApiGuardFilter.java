@@ -499,7 +499,9 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         }
         Task task = anyTask(matcher.group(1));
         if (task == null) {
-            return; // no such task: the engine answers 404
+            // no such task (or no longer): the engine answers 404 or 409, but reads the variables first
+            checkValues(body.get("variables"));
+            return;
         }
         if (task.getProcessDefinitionId() == null) {
             // the only tasks outside a process are added approvers' sign tasks (加签): signed with an opinion
@@ -566,6 +568,21 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
                         + (allowed.isEmpty() ? "无" : String.join("、", new TreeSet<>(allowed))));
             }
             checkValue(name, field.getValue());
+        }
+    }
+
+    /** Each variable's shape, type and value, whatever its name. */
+    private static void checkValues(JsonNode variables) throws Refusal {
+        if (variables == null || variables.isNull()) {
+            return;
+        }
+        if (!variables.isObject()) {
+            throw new Refusal(400, "variables 须为 JSON 对象");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = variables.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            checkValue(field.getKey(), field.getValue());
         }
     }
 

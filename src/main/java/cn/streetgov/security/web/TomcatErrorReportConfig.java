@@ -20,16 +20,20 @@ class TomcatErrorReportConfig {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> chineseErrorReport() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ChineseErrorReportValve.class.getName());
-            }
-            context.addLifecycleListener(event -> {
-                if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
-                    replaceOn(context.getParent());
+        return factory -> {
+            // TRACE reaches the host's valve, which refuses it with a Chinese body (Tomcat's own refusal has none)
+            factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ChineseErrorReportValve.class.getName());
                 }
+                context.addLifecycleListener(event -> {
+                    if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                        replaceOn(context.getParent());
+                    }
+                });
             });
-        });
+        };
     }
 
     static void replaceOn(Container host) {
