@@ -102,6 +102,16 @@ class ApiExceptionHandler {
         return unexpected(e, request);
     }
 
+    /** A value longer than its column is the client's (a 400); any other integrity failure is unexpected. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<Map<String, Object>> integrity(org.springframework.dao.DataIntegrityViolationException e,
+            HttpServletRequest request) throws Exception {
+        if (PublicErrors.isValueTooLong(e)) {
+            return body(HttpStatus.BAD_REQUEST, PublicErrors.VALUE_TOO_LONG, List.of(PublicErrors.VALUE_TOO_LONG));
+        }
+        return unexpected(e, request);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         String message = "不支持的请求内容类型 " + (e.getContentType() == null ? "（未声明）" : e.getContentType())

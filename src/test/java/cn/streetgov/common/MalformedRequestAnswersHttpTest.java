@@ -113,6 +113,18 @@ class MalformedRequestAnswersHttpTest extends ProcessTestSupport {
     }
 
     @Test
+    void shouldRefuseAStartValueTooLongForItsColumn() {
+        Http.Response tooLong = Http.as(port, "ga-off").postJson(
+                "/engine-rest/process-definition/key/cadre-consultation/submit-form", Map.of("variables", Map.of(
+                        "deptCode", Map.of("value", "GA"), "agencyCode", Map.of("value", "S01-GA"),
+                        "action", Map.of("value", "APPOINT"), "candidateName", Map.of("value", "长".repeat(300)),
+                        "positionTitle", Map.of("value", "东华派出所所长"), "positionLevel", Map.of("value", "SECTION"),
+                        "reason", Map.of("value", "工作需要"))));
+        assertChineseRefusal(tooLong, 400);
+        assertThat(tooLong.json().get("message").asText()).contains("过长");
+    }
+
+    @Test
     void shouldRefuseDecisionDetailsTooLongForTheRecord() {
         instance = as("s01-sec", () -> runtimeService.startProcessInstanceByKey(SuggestionProcess.KEY, Map.of(
                 "agencyCode", "S01-GA", "action", "REMOVE", "reason", "群众反映强烈")));

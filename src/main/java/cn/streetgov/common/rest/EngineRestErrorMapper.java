@@ -68,6 +68,10 @@ final class EngineRestErrorMapper {
             return body(Response.Status.REQUEST_ENTITY_TOO_LARGE, "RequestTooLargeException", tooLarge.getMessage(),
                     List.of(tooLarge.getMessage()));
         }
+        if (PublicErrors.isValueTooLong(exception)) {
+            return body(Response.Status.BAD_REQUEST, "InvalidRequestException", PublicErrors.VALUE_TOO_LONG,
+                    List.of(PublicErrors.VALUE_TOO_LONG));
+        }
         Response taskGone = FinishedTaskAnswers.answer(exception, request);
         if (taskGone != null) {
             return taskGone;
