@@ -137,6 +137,12 @@ class BadInputTest extends ProcessTestSupport {
         for (Starter starter : starters) {
             seedCase(starter);
         }
+        // one assessment campaign: a case per street and agency, each with its self-evaluation
+        Starter campaign = starters.stream().filter(s -> s.processKey().equals("agency-assessment")).findFirst().orElseThrow();
+        Answer opened = send(new Probe("seed", campaign.user(), "POST",
+                "/engine-rest/process-definition/key/agency-assessment/submit-form", "application/json",
+                json(Map.of("variables", dtos(campaign.valid())))));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         refreshTasks();
 
         Random random = new Random(SEED);
@@ -304,7 +310,7 @@ class BadInputTest extends ProcessTestSupport {
 
     private void refreshTasks() {
         List<OpenTask> tasks = new ArrayList<>();
-        for (Task task : taskService.createTaskQuery().active().orderByTaskCreateTime().desc().listPage(0, 60)) {
+        for (Task task : taskService.createTaskQuery().active().orderByTaskCreateTime().desc().listPage(0, 80)) {
             String key = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
             if (!PROCESS_KEYS.contains(key) || task.getDelegationState() != null) {
                 continue;
