@@ -113,6 +113,21 @@ class MalformedRequestAnswersHttpTest extends ProcessTestSupport {
     }
 
     @Test
+    void shouldRefuseNumbersThatAreNotFinite() {
+        Http committee = Http.as(port, "s01-sec");
+        long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(SuggestionProcess.KEY).count();
+        for (Object notFinite : new Object[] {"NaN", "Infinity", "-1e309"}) {
+            Http.Response refused = committee.postJson("/engine-rest/process-definition/key/street-suggestion/start",
+                    Map.of("variables", Map.of("agencyCode", Map.of("value", "S01-GA", "type", "String"),
+                            "action", Map.of("value", "REMOVE", "type", "String"),
+                            "reason", Map.of("value", notFinite, "type", "Double"))));
+            assertChineseRefusal(refused, 400);
+        }
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(SuggestionProcess.KEY).count())
+                .isEqualTo(before);
+    }
+
+    @Test
     void shouldRefuseAStartValueTooLongForItsColumn() {
         Http.Response tooLong = Http.as(port, "ga-off").postJson(
                 "/engine-rest/process-definition/key/cadre-consultation/submit-form", Map.of("variables", Map.of(

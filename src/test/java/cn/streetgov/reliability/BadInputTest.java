@@ -143,6 +143,7 @@ class BadInputTest extends ProcessTestSupport {
                 "/engine-rest/process-definition/key/agency-assessment/submit-form", "application/json",
                 json(Map.of("variables", dtos(campaign.valid())))));
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        runDueJobs(); // the campaign opens its cases in jobs (no job executor in the tests)
         refreshTasks();
 
         Random random = new Random(SEED);

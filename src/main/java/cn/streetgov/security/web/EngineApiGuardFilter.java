@@ -605,6 +605,10 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         if (v != null && v.isContainerNode()) {
             throw new Refusal(400, "变量「" + name + "」的值须为文本、数字或布尔；列表请以 Json 类型的文本提交");
         }
+        if (v != null && !finite(v, type)) {
+            // NaN and infinities: H2 stores them, MariaDB refuses them when the transaction ends (a 500)
+            throw new Refusal(400, "变量「" + name + "」的值须为有限的数字（不接受 NaN 或无穷大）");
+        }
         if ("json".equals(type) && v != null && !v.isNull()) {
             if (!v.isTextual()) {
                 throw new Refusal(400, "Json 变量「" + name + "」的值须为 JSON 文本");
@@ -615,6 +619,22 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
                 throw new Refusal(400, "请求内容不是有效的 JSON：Json 变量「" + name + "」的值无法解析");
             }
         }
+    }
+
+    /** Whether a number, or the text of a Double, is a finite number (anything else is left to the engine). */
+    static boolean finite(JsonNode value, String type) {
+        if (value.isNumber()) {
+            return Double.isFinite(value.asDouble());
+        }
+        if (value.isTextual() && ("double".equals(type) || "long".equals(type) || "integer".equals(type)
+                || "short".equals(type))) {
+            try {
+                return Double.isFinite(Double.parseDouble(value.asText().trim()));
+            } catch (NumberFormatException notANumber) {
+                return true; // not a number at all: the engine refuses it with 400
+            }
+        }
+        return true;
     }
 
     private static void onlyFields(JsonNode node, Set<String> allowed) throws Refusal {
