@@ -110,6 +110,9 @@ class MalformedRequestAnswersHttpTest extends ProcessTestSupport {
         Http.Response trace = admin.sendBytes("TRACE", "/api/copies", null, null);
         assertChineseRefusal(trace, 405);
         assertThat(trace.body()).doesNotContain("Authorization");
+        // TRACE to an address Tomcat refuses, with a body: the address's refusal, in Chinese
+        assertChineseRefusal(admin.sendBytes("TRACE", "/api/admin/org/people/x%00", "application/x-www-form-urlencoded",
+                "variables=1".getBytes(StandardCharsets.UTF_8)), 400);
     }
 
     @Test

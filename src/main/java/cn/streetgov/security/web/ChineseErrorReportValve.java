@@ -29,7 +29,8 @@ public class ChineseErrorReportValve extends ErrorReportValve {
      */
     @Override
     public void invoke(Request request, Response response) throws IOException, jakarta.servlet.ServletException {
-        if ("TRACE".equalsIgnoreCase(request.getMethod())) {
+        // a request Tomcat has already refused (a bad address) keeps that refusal: its answer is suspended
+        if ("TRACE".equalsIgnoreCase(request.getMethod()) && !response.isError()) {
             response.setStatus(405);
             response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
             response.setHeader("X-Content-Type-Options", "nosniff");
