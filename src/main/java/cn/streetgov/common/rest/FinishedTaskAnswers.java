@@ -66,6 +66,8 @@ final class FinishedTaskAnswers {
         try {
             open = engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
             known = !open && engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+        } catch (RuntimeException unreadable) {
+            return null; // e.g. the database out of reach: the failure is answered as it is
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);
