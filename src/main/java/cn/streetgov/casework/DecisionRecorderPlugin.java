@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class DecisionRecorderPlugin extends AbstractProcessEnginePlugin {
 
+    /** The size of case_decision.details: the details of one decision must fit, or it is refused. */
+    static final int DETAILS_MAX = 4000;
+
     private final ObjectProvider<TaskDecisions> declarations;
     private final ObjectProvider<DecisionRecord> record;
     private final ObjectProvider<DecisionHook> hooks;
@@ -60,10 +63,14 @@ class DecisionRecorderPlugin extends AbstractProcessEnginePlugin {
         String decision = declared.decisionValue(name -> PlainVariables.value(task, name));
         String comment = declared.commentValue(name -> PlainVariables.value(task, name));
         Map<String, Object> details = details(task, declared.recorded());
+        String detailsJson = Json.write(details);
+        if (detailsJson != null && detailsJson.length() > DETAILS_MAX) {
+            throw new InvalidInputException(List.of("填写的内容过长：本环节各栏合计不能超过 " + DETAILS_MAX + " 个字"));
+        }
         String caseNo = CaseRefs.caseNo(task.getExecution());
         CaseDecision row = record.getObject().record(new CaseDecision.Entry(caseNo, task.getProcessInstanceId(),
                 processKey, task.getId(), task.getTaskDefinitionKey(), TaskNames.stepOf(task), CaseDecision.Type.DECISION,
-                decision, declared.label(decision), comment, Json.write(details), actor.userId(), actor.actedFor()));
+                decision, declared.label(decision), comment, detailsJson, actor.userId(), actor.actedFor()));
         RecordedDecision recorded = new RecordedDecision(declared, decision, comment, actor, row);
         hooks.orderedStream().filter(hook -> hook.processKey().equals(processKey))
                 .forEach(hook -> hook.onDecision(task, recorded));

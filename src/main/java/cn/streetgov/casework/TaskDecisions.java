@@ -161,7 +161,10 @@ public interface TaskDecisions {
         public List<String> check(Function<String, Object> variables) {
             List<String> errors = new ArrayList<>();
             String value = decisionValue(variables);
-            if (decision != null && !rules.allowed().isEmpty() && (value == null || !rules.allowed().containsKey(value))) {
+            // exactly as submitted: the gateways compare the variable itself, spaces included
+            Object submitted = decision == null ? null : variables.apply(decision);
+            if (decision != null && !rules.allowed().isEmpty() && (value == null || !rules.allowed().containsKey(value)
+                    || !value.equals(submitted.toString()))) {
                 errors.add("请选择" + rules.label() + "（" + String.join(" / ", rules.allowed().values()) + "）");
             } else if (comment != null && rules.reasonLabel() != null && commentValue(variables) == null
                     && (rules.reasonAlways() || !rules.noReasonFor().contains(value))) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -77,6 +78,38 @@ class ApiExceptionHandler {
         long limit = e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : maxFileSize;
         String message = "文件过大：单个附件不得超过 " + PublicErrors.humanSize(limit) + "，请压缩或拆分后上传";
         return body(HttpStatus.PAYLOAD_TOO_LARGE, message, List.of(message));
+    }
+
+    /** A multipart body that cannot be read: no boundary, cut short, not multipart at all (the file limit is above). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, Object>> unreadableMultipart(MultipartException e) {
+        String message = "请求内容不是完整有效的 multipart/form-data（缺少分隔符或内容不完整），请重新选择文件上传";
+        return body(HttpStatus.BAD_REQUEST, message, List.of(message));
+    }
+
+    /**
+     * A Content-Type with a wildcard ({@code *}/{@code *}, {@code application/*}): Spring refuses to
+     * read it with an IllegalArgumentException, which is the client's; any other is unexpected.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> illegalArgument(IllegalArgumentException e, HttpServletRequest request)
+            throws Exception {
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.contains("*")) {
+            String message = "请求内容类型 " + contentType + " 含有通配符，无法读取：请以 application/json（UTF-8）发送";
+            return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message, List.of(message));
+        }
+        return unexpected(e, request);
+    }
+
+    /** A value longer than its column is the client's (a 400); any other integrity failure is unexpected. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<Map<String, Object>> integrity(org.springframework.dao.DataIntegrityViolationException e,
+            HttpServletRequest request) throws Exception {
+        if (PublicErrors.isValueTooLong(e)) {
+            return body(HttpStatus.BAD_REQUEST, PublicErrors.VALUE_TOO_LONG, List.of(PublicErrors.VALUE_TOO_LONG));
+        }
+        return unexpected(e, request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

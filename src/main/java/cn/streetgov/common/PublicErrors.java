@@ -133,6 +133,19 @@ public final class PublicErrors {
         return simpleName != null && CONCURRENT_UPDATES.stream().anyMatch(type -> type.getSimpleName().equals(simpleName));
     }
 
+    /** A value longer than its column (SQLState 22001, "Value too long" on H2, "Data too long" on MariaDB). */
+    public static boolean isValueTooLong(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Chinese reason for a value longer than its column. */
+    public static final String VALUE_TOO_LONG = "填写的内容过长，超出了可保存的长度，请删减后重试";
+
     /** A body that Jackson or Spin could not read: malformed, of the wrong shape, or nested too deeply. */
     public static boolean isUnreadableJson(Throwable exception) {
         return cause(exception, JsonProcessingException.class) != null

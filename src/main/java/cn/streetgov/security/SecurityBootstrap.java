@@ -1,5 +1,6 @@
 package cn.streetgov.security;
 
+import cn.streetgov.health.StartupReadiness;
 import cn.streetgov.org.DemoOrganisationSeeder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start-up, in this order: the demo organisation (on an empty database, if enabled), an
  * administrator in the organisation model, the Camunda identity copied from the organisation
- * model, the authorizations, the Tasklist filters, and an administrator who can log in.
+ * model, the authorizations, the Tasklist filters, and an administrator who can log in; then
+ * readiness ({@link StartupReadiness}) knows the identities are in place.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,15 +28,18 @@ class SecurityBootstrap implements ApplicationRunner {
     private final IdentitySynchronizer identity;
     private final AuthorizationSeeder authorizations;
     private final TasklistFilterSeeder filters;
+    private final StartupReadiness readiness;
 
     SecurityBootstrap(DemoProperties demo, DemoOrganisationSeeder demoSeeder, FirstAdministrator firstAdministrator,
-            IdentitySynchronizer identity, AuthorizationSeeder authorizations, TasklistFilterSeeder filters) {
+            IdentitySynchronizer identity, AuthorizationSeeder authorizations, TasklistFilterSeeder filters,
+            StartupReadiness readiness) {
         this.demo = demo;
         this.demoSeeder = demoSeeder;
         this.firstAdministrator = firstAdministrator;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
+        this.readiness = readiness;
     }
 
     @Override
@@ -47,6 +52,7 @@ class SecurityBootstrap implements ApplicationRunner {
         authorizations.seed();
         filters.seed();
         firstAdministrator.ensureCanLogIn();
+        readiness.identitiesSynchronised();
         if (demo.passwords()) {
             log.warn("演示密码已开启：演示用户可用密码 \"demo\" 登录。仅限演示环境，正式环境请设置 APP_DEMO_PASSWORDS=false");
         }

@@ -33,6 +33,15 @@ class TaskDecisionTest {
     }
 
     @Test
+    void shouldRefuseAnAllowedValueWithSpacesAroundIt() {
+        // the gateways compare the variable as submitted: "ACCEPT " would leave the process without a way on
+        assertThat(CAPACITY.check(vars("capacityDecision", "ACCEPT ", "meetingDate", "2026-11-30")))
+                .containsExactly("请选择承接意见（同意承接 / 附条件承接 / 不同意承接）");
+        assertThat(CAPACITY.check(vars("capacityDecision", " REJECT", "capacityComment", "人员不足",
+                "meetingDate", "2026-11-30"))).isNotEmpty();
+    }
+
+    @Test
     void shouldAskForTheReasonAndTheRequiredDetailsAtOnce() {
         assertThat(CAPACITY.check(vars("capacityDecision", "REJECT", "capacityComment", "  ")))
                 .containsExactly("请填写承接条件或不同意的理由", "请填写会议日期");

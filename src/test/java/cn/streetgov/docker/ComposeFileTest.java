@@ -84,6 +84,15 @@ class ComposeFileTest {
         assertThat(runtime).anyMatch(i -> i.matches("(?i)HEALTHCHECK .*:\\$\\{SERVER_PORT:-" + port + "}/actuator/health.*"));
     }
 
+    /** Both health checks wait for readiness: identities synchronised and processes deployed, not only a running server. */
+    @Test
+    void healthChecksAskForReadiness() throws IOException {
+        assertThat(command(map(app.get("healthcheck"), "app.healthcheck").get("test")))
+                .contains("/actuator/health/readiness");
+        List<String> runtime = dockerfileStages().get(dockerfileStages().size() - 1);
+        assertThat(runtime).anyMatch(i -> i.matches("(?i)HEALTHCHECK .*CMD .*/actuator/health/readiness\\b.*"));
+    }
+
     /** The profiles the container activates exist, and one of them sets the engine up for MariaDB. */
     @Test
     void theProfilesTheContainerActivatesExistAndConfigureTheEngineForMariadb() throws IOException {

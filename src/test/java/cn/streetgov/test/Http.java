@@ -125,6 +125,14 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
+    /** A JSON POST with extra request headers (e.g. an Idempotency-Key). */
+    public Response postJson(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(toJson(body)));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     public Response putJson(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * 500 that the engine's REST API gives any failed start or completion;</li>
  * <li>a step that lost a race with another official's on the same case — the engine's optimistic
  * locking, a versioned aggregate, a lock wait or deadlock — is 409 with a Chinese "refresh and retry"
- * (Camunda's REST API answers 500), however the engine wrapped it;</li>
+ * (Camunda's REST API answers 500), however the engine wrapped it; a step on a task another official
+ * has just completed is 409 "该任务已被他人处理" ({@link FinishedTaskAnswers});</li>
  * <li>a body that Jackson or Spin cannot read (malformed, wrong shape, nested too deeply, a
  * malformed {@code Json} variable sent by the client) is 400, a body over the size limit 413 (a
  * stored value that cannot be read on a GET is a server error);</li>
@@ -80,6 +81,14 @@ final class EngineRestErrorMapper {
                     PublicErrors.DATABASE_UNAVAILABLE, List.of(PublicErrors.DATABASE_UNAVAILABLE)))
                     .header(PublicErrors.RETRY_AFTER_HEADER, String.valueOf(PublicErrors.RETRY_AFTER_SECONDS)).build();
         }
+        if (PublicErrors.isValueTooLong(exception)) {
+            return body(Response.Status.BAD_REQUEST, "InvalidRequestException", PublicErrors.VALUE_TOO_LONG,
+                    List.of(PublicErrors.VALUE_TOO_LONG));
+        }
+        Response taskGone = FinishedTaskAnswers.answer(exception, request);
+        if (taskGone != null) {
+            return taskGone;
+        }
         if (PublicErrors.isConcurrentUpdate(exception)) {
             log.info("并发修改冲突（409）：{} {}：{}", method, request == null ? "/engine-rest" : request.getRequestURI(),
                     exception.toString());
@@ -114,9 +123,29 @@ final class EngineRestErrorMapper {
         if (camunda.getEntity() instanceof ExceptionDto dto) {
             // the engine's own refusal of a missing right, in Chinese (its type and details stay)
             dto.setMessage(PublicErrors.cause(exception, AuthorizationException.class) != null ? NOT_ALLOWED
-                    : PublicErrors.scrub(dto.getMessage()));
+                    : inChinese(camunda.getStatus(), PublicErrors.scrub(dto.getMessage())));
         }
         return camunda;
+    }
+
+    /**
+     * Camunda's own refusals (a value that does not fit its type, an unknown definition …) are in
+     * English: they keep their text, after a Chinese reason of their status.
+     */
+    static String inChinese(int status, String message) {
+        if (message != null && message.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return message;
+        }
+        String reason = switch (status) {
+            case 401 -> "请先登录";
+            case 403 -> NOT_ALLOWED;
+            case 404 -> "未找到请求的对象";
+            case 405 -> "不支持的请求方法";
+            case 409 -> "与当前状态冲突，请刷新后重试";
+            case 415 -> "不支持的请求内容类型";
+            default -> "请求无效";
+        };
+        return message == null || message.isBlank() ? reason : reason + "：" + message;
     }
 
     private static Response body(Response.Status status, String type, String message, List<String> errors) {

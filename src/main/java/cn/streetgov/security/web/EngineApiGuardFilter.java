@@ -504,9 +504,11 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         if (!matcher.matches()) {
             return;
         }
-        Task task = engine.getObject().getTaskService().createTaskQuery().taskId(matcher.group(1)).singleResult();
+        Task task = anyTask(matcher.group(1));
         if (task == null) {
-            return; // not visible to the caller: the engine answers 404
+            // no such task (or no longer): the engine answers 404 or 409, but reads the variables first
+            checkValues(body.get("variables"));
+            return;
         }
         if (task.getProcessDefinitionId() == null) {
             // the only tasks outside a process are added approvers' sign tasks (加签): signed with an opinion
@@ -523,6 +525,22 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
             inputs = declared.getObject().taskInputs(definition.getKey(), task.getTaskDefinitionKey());
         }
         checkVariables(body.get("variables"), inputs, "办理「" + task.getName() + "」");
+    }
+
+    /**
+     * The task whatever the caller may read of it: a candidate may work on a task (TASK_WORK) that
+     * they cannot read, and its variables are checked all the same before the engine sees them.
+     */
+    private Task anyTask(String taskId) {
+        org.camunda.bpm.engine.impl.identity.Authentication caller = identity().getCurrentAuthentication();
+        identity().clearAuthentication();
+        try {
+            return engine.getObject().getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        } finally {
+            if (caller != null) {
+                identity().setAuthentication(caller);
+            }
+        }
     }
 
     private String processKeyOf(String path) {
@@ -560,6 +578,21 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         }
     }
 
+    /** Each variable's shape, type and value, whatever its name. */
+    private static void checkValues(JsonNode variables) throws Refusal {
+        if (variables == null || variables.isNull()) {
+            return;
+        }
+        if (!variables.isObject()) {
+            throw new Refusal(400, "variables 须为 JSON 对象");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = variables.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            checkValue(field.getKey(), field.getValue());
+        }
+    }
+
     private static void checkValue(String name, JsonNode value) throws Refusal {
         if (value == null || !value.isObject()) {
             throw new Refusal(400, "变量「" + name + "」的格式不正确：须为 {\"value\": …, \"type\": …}");
@@ -579,6 +612,10 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         if (v != null && v.isContainerNode()) {
             throw new Refusal(400, "变量「" + name + "」的值须为文本、数字或布尔；列表请以 Json 类型的文本提交");
         }
+        if (v != null && !finite(v, type)) {
+            // NaN and infinities: H2 stores them, MariaDB refuses them when the transaction ends (a 500)
+            throw new Refusal(400, "变量「" + name + "」的值须为有限的数字（不接受 NaN 或无穷大）");
+        }
         if ("json".equals(type) && v != null && !v.isNull()) {
             if (!v.isTextual()) {
                 throw new Refusal(400, "Json 变量「" + name + "」的值须为 JSON 文本");
@@ -589,6 +626,22 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
                 throw new Refusal(400, "请求内容不是有效的 JSON：Json 变量「" + name + "」的值无法解析");
             }
         }
+    }
+
+    /** Whether a number, or the text of a Double, is a finite number (anything else is left to the engine). */
+    static boolean finite(JsonNode value, String type) {
+        if (value.isNumber()) {
+            return Double.isFinite(value.asDouble());
+        }
+        if (value.isTextual() && ("double".equals(type) || "long".equals(type) || "integer".equals(type)
+                || "short".equals(type))) {
+            try {
+                return Double.isFinite(Double.parseDouble(value.asText().trim()));
+            } catch (NumberFormatException notANumber) {
+                return true; // not a number at all: the engine refuses it with 400
+            }
+        }
+        return true;
     }
 
     private static void onlyFields(JsonNode node, Set<String> allowed) throws Refusal {

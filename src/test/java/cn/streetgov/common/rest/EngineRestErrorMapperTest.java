@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.CannotAcquireLockException;
@@ -79,5 +82,16 @@ class EngineRestErrorMapperTest {
         Map<String, Object> body = (Map<String, Object>) response.getEntity();
         assertThat(body.get("message")).isEqualTo("该任务不存在或已被办理，请刷新任务列表");
         assertThat(body.toString()).doesNotContain("null", "org.");
+    }
+
+    @Test
+    void shouldGiveTheEnginesOwnEnglishRefusalAChineseReason() {
+        Response response = EngineRestErrorMapper.toResponse(new InvalidRequestException(Response.Status.BAD_REQUEST,
+                "Cannot complete task 42: Must provide 'null' or String value for value of SerializableValue type 'json'."),
+                null);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        String message = ((ExceptionDto) response.getEntity()).getMessage();
+        assertThat(message).startsWith("请求无效").contains("Must provide 'null' or String value");
     }
 }
