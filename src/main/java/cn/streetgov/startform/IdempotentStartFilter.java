@@ -1,21 +1,21 @@
 package cn.streetgov.startform;
 
+import cn.streetgov.common.CachedBodyRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
+
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
+
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
+
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -102,7 +102,7 @@ class IdempotentStartFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        HttpServletRequest replayable = new BodyRequest(request, body);
+        HttpServletRequest replayable = CachedBodyRequest.of(request, body);
         String hash = hash(body);
 
         Optional<StartIdempotency.Claim> earlier = store.getObject().find(userId, processKey, key);
@@ -263,62 +263,5 @@ class IdempotentStartFilter extends OncePerRequestFilter {
 
     private static String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
-    }
-
-    /** The request with its body read once and offered again to what follows. */
-    private static final class BodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.streetgov.security.web;
 
+import cn.streetgov.common.CachedBodyRequest;
 import cn.streetgov.casework.DeclaredVariables;
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.Person;
@@ -9,18 +10,17 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
+
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
+
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -207,7 +207,7 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
         if (check != null) {
             checkBody(check, path, node, user);
         }
-        return new CachedBodyRequest(request, bytes);
+        return CachedBodyRequest.utf8(request, bytes);
     }
 
     /**
@@ -651,68 +651,6 @@ class EngineApiGuardFilter extends OncePerRequestFilter {
             if (!allowed.contains(name)) {
                 throw new Refusal(400, "不接受的请求字段: " + name);
             }
-        }
-    }
-
-    /** The request again, with the body that was read for the checks. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String getCharacterEncoding() {
-            return StandardCharsets.UTF_8.name();
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
         }
     }
 }
