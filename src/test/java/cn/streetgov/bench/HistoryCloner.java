@@ -35,12 +35,11 @@ final class HistoryCloner {
 
     /** Our generated keys: the column {@code id} of these tables. */
     private static final Set<String> GENERATED_KEYS = Set.of("case_index", "case_index_done", "audit_record",
-            "case_decision", "whistle_case", "whistle_summons", "whistle_decision");
+            "case_decision", "whistle_case", "whistle_summons");
     /** Columns holding one of our generated keys, and the table it belongs to. */
     private static final Map<String, String> REFERENCES = Map.of(
             "case_index_org.case_index_id", "case_index",
-            "whistle_summons.case_id", "whistle_case",
-            "whistle_decision.case_id", "whistle_case");
+            "whistle_summons.case_id", "whistle_case");
 
     private final DataSource dataSource;
     private final List<Table> tables = new ArrayList<>();
@@ -68,7 +67,6 @@ final class HistoryCloner {
         wheres.put("audit_chain_head", "process_instance_id = " + pi);
         wheres.put("whistle_case", "process_instance_id = " + pi);
         wheres.put("whistle_summons", "case_id in (select id from whistle_case where process_instance_id = " + pi + ")");
-        wheres.put("whistle_decision", "case_id in (select id from whistle_case where process_instance_id = " + pi + ")");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (Map.Entry<String, String> t : wheres.entrySet()) {
                 try (ResultSet rs = s.executeQuery("select * from " + t.getKey() + " where " + t.getValue())) {

@@ -157,36 +157,10 @@ class ScaleBenchmark {
     // --- the real cases ---
 
     private String runWhistle(String summary) {
-        Http office = Http.as(port, OFFICIAL);
-        Http.Response started = office.postJson("/engine-rest/process-definition/key/whistle-dispatch/submit-form",
-                Map.of("variables", Map.of(
-                        "orgCode", Map.of("value", "S01"),
-                        "summary", Map.of("value", summary),
-                        "location", Map.of("value", "东华路 8 号"),
-                        "urgency", Map.of("value", "URGENT"),
-                        "deptCodes", Map.of("value", "[\"GA\",\"WJ\"]", "type", "Json"))));
-        assertThat(started.status()).as(started.body()).isEqualTo(200);
-        String instance = started.json().get("id").asText();
-        submit("s01-ga-head", instance, "agency-S01-GA", Map.of("reportNote", Map.of("value", "派出所民警已到场")));
-        submit("wj-off", instance, "dept-WJ", Map.of("reportNote", Map.of("value", "卫健执法人员已到场")));
-        submit(OFFICIAL, instance, STREET_GROUP, Map.of("handlingNote", Map.of("value", "占道摊点已清理")));
-        submit(OFFICIAL, instance, STREET_GROUP, Map.of("resolved", Map.of("value", "true")));
-        submit(OFFICIAL, instance, STREET_GROUP, Map.of("satisfaction", Map.of("value", "4"),
-                "followUpComment", Map.of("value", "居民表示满意")));
+        String instance = WhistleRun.run(port, summary);
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
                 .finished().count()).as("whistle %s finished", instance).isEqualTo(1);
         return instance;
-    }
-
-    private void submit(String user, String instance, String group, Map<String, Object> variables) {
-        Http http = Http.as(port, user);
-        Http.Response tasks = http.get("/engine-rest/task?processInstanceId=" + instance + "&candidateGroup=" + group);
-        assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
-        assertThat(tasks.json().size()).as("tasks of %s in %s", group, instance).isEqualTo(1);
-        String taskId = tasks.json().get(0).get("id").asText();
-        assertThat(http.postJson("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status()).isEqualTo(204);
-        Http.Response done = http.postJson("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
-        assertThat(done.status()).as(done.body()).isBetween(200, 204);
     }
 
     /** 区考核办 opens the period's assessment (every street × agency); the jobs that open the pairs' cases are run here. */
