@@ -57,6 +57,7 @@ class FootprintBenchmark {
                 "--spring.datasource.url=jdbc:h2:mem:footprint;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                 "--server.tomcat.basedir=" + work.resolve("tomcat"),
                 "--management.endpoint.health.probes.enabled=true"));
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long t0 = System.nanoTime();
         Process app = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -88,7 +89,7 @@ class FootprintBenchmark {
             double loadSeconds = (System.nanoTime() - l0) / 1e9;
             Heap afterLoad = heap(app.pid());
 
-            BenchReport.section("30-footprint", report(command, healthUp, readinessUp, started, afterStart, afterLoad,
+            BenchReport.section("30-footprint", report(loadBefore, healthUp, readinessUp, started, afterStart, afterLoad,
                     requests, loadSeconds));
             System.out.printf(Locale.ROOT, "bench: health UP %.1f s, ready %.1f s, %s; heap %.0f / %.0f MB (max %.0f MB)%n",
                     healthUp, readinessUp, started, afterStart.usedMb(), afterLoad.usedMb(), afterLoad.maxMb());
@@ -155,7 +156,7 @@ class FootprintBenchmark {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static String report(List<String> command, double healthUp, double readinessUp, String started, Heap afterStart,
+    private static String report(double loadBefore, double healthUp, double readinessUp, String started, Heap afterStart,
             Heap afterLoad, int requests, double loadSeconds) {
         String jvmArgs = JVM_ARGS.isBlank() ? "none (the JVM's default maximum heap)" : "`" + JVM_ARGS + "`";
         return String.format(Locale.ROOT, """
@@ -164,7 +165,7 @@ class FootprintBenchmark {
 
                 The application as its own JVM (`java -cp target/classes:<runtime class path> cn.streetgov.StreetGovApplication \
                 --server.port=%d`, default profile: demo organisation and demo cases seeded at start-up) on a fresh in-memory \
-                H2 database, JVM options: %s. Heap after a full GC (`jcmd <pid> GC.run`), read as admin from \
+                H2 database, JVM options: %s; the machine's load average when it was started: %.2f (%d processors). Heap after a full GC (`jcmd <pid> GC.run`), read as admin from \
                 `/actuator/metrics/jvm.memory.used?tag=area:heap`. The load: %d whistle cases run to their end over REST as \
                 the demo users and %d reads (task list, 已办, the auditors' search, the catalog), %d requests in %.1f s.
 
@@ -176,7 +177,7 @@ class FootprintBenchmark {
                 | heap used after start-up | %.0f MB (committed %.0f MB) | | |
                 | heap used after the load | %.0f MB (committed %.0f MB) | < 512 MB | %s |
                 | max heap | %.0f MB | | |
-                """, PORT, jvmArgs, CASES, READS, requests, loadSeconds, healthUp, healthUp < 20 ? "met" : "**missed**",
+                """, PORT, jvmArgs, loadBefore, Runtime.getRuntime().availableProcessors(), CASES, READS, requests, loadSeconds, healthUp, healthUp < 20 ? "met" : "**missed**",
                 readinessUp, started, afterStart.usedMb(), afterStart.committedMb(), afterLoad.usedMb(), afterLoad.committedMb(),
                 afterLoad.usedMb() < 512 ? "met" : "**missed**", afterLoad.maxMb());
     }
