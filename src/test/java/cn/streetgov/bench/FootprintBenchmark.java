@@ -44,11 +44,32 @@ class FootprintBenchmark {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    @Test
-    void startUpAndHeap() throws Exception {
-        Path work = Path.of("target", "footprint").toAbsolutePath();
-        Files.createDirectories(work);
-        Path log = work.resolve("app.log");
+    /** Start-up of an installation without the demo cases (app.demo.cases=false, as the mariadb profile has it). */
+    private String withoutDemoCases(Path work) throws Exception {
+        List<String> command = command(work, "--app.demo.cases=false");
+        Path log = work.resolve("app-without-demo-cases.log");
+        long t0 = System.nanoTime();
+        Process app = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            double healthUp = waitFor("/actuator/health", t0, app);
+            double readinessUp = waitFor("/actuator/health/readiness", t0, app);
+            return String.format(Locale.ROOT, "| the same without the demo cases (`--app.demo.cases=false`): "
+                    + "health UP / readiness UP / log | %.1f s / %.1f s / %s | < 20 s | %s |%n",
+                    healthUp, readinessUp, startedLine(log), healthUp < 20 ? "met" : "**missed**");
+        } finally {
+            stop(app);
+        }
+    }
+
+    private static void stop(Process app) throws InterruptedException {
+        app.destroy();
+        if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            app.destroyForcibly().waitFor();
+        }
+    }
+
+    private List<String> command(Path work, String... extra) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.stream(JVM_ARGS.split("\\s+")).filter(a -> !a.isBlank()).toList());
@@ -57,6 +78,16 @@ class FootprintBenchmark {
                 "--spring.datasource.url=jdbc:h2:mem:footprint;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                 "--server.tomcat.basedir=" + work.resolve("tomcat"),
                 "--management.endpoint.health.probes.enabled=true"));
+        command.addAll(List.of(extra));
+        return command;
+    }
+
+    @Test
+    void startUpAndHeap() throws Exception {
+        Path work = Path.of("target", "footprint").toAbsolutePath();
+        Files.createDirectories(work);
+        Path log = work.resolve("app.log");
+        List<String> command = command(work);
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long t0 = System.nanoTime();
         Process app = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
@@ -89,16 +120,15 @@ class FootprintBenchmark {
             double loadSeconds = (System.nanoTime() - l0) / 1e9;
             Heap afterLoad = heap(app.pid());
 
+            stop(app);
+            String second = withoutDemoCases(work);
             BenchReport.section("30-footprint", report(loadBefore, healthUp, readinessUp, started, afterStart, afterLoad,
-                    requests, loadSeconds));
+                    requests, loadSeconds) + second);
             System.out.printf(Locale.ROOT, "bench: health UP %.1f s, ready %.1f s, %s; heap %.0f / %.0f MB (max %.0f MB)%n",
                     healthUp, readinessUp, started, afterStart.usedMb(), afterLoad.usedMb(), afterLoad.maxMb());
             assertThat(afterLoad.usedMb()).isPositive();
         } finally {
-            app.destroy();
-            if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                app.destroyForcibly().waitFor();
-            }
+            stop(app);
         }
     }
 
