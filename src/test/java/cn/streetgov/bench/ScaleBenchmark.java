@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.test.Http;
-import cn.streetgov.test.IntegrationTest;
 import cn.streetgov.test.TestProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -48,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code ./mvnw verify -Pbench[,mariadb] -Dtest=ScaleBenchmark}; {@code -Dbench.smoke=true} is the short run
  * (about 20,000 activity instances, 300 tasks).
  */
-@IntegrationTest
+@BenchmarkedApplication
 @Import(ThroughputBenchmark.Counting.class)
 class ScaleBenchmark {
 
