@@ -9,8 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.springframework.stereotype.Component;
 
@@ -30,20 +28,7 @@ class OwnGroupTaskListPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomSessionFactories() == null) {
-            configuration.setCustomSessionFactories(new ArrayList<>());
-        }
-        configuration.getCustomSessionFactories().add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return TaskManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new OwnGroupTaskManager();
-            }
-        });
+        EngineManagers.replace(configuration, TaskManager.class, OwnGroupTaskManager::new);
     }
 
     /** Camunda's task manager, leaving the authorization join out of a query for the caller's own groups' tasks. */

@@ -32,15 +32,8 @@ class CrashTest {
             app.start(Duration.ofMinutes(4));
             List<Duration> startups = new ArrayList<>(List.of(app.lastStartup));
             Workload workload = new Workload(app::rest, cases, clients, deadline);
-            Thread load = new Thread(() -> {
-                try {
-                    workload.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "crash-load");
             Instant begun = Instant.now();
-            load.start();
+            Thread load = workload.startInBackground("crash-load");
 
             // kill -9 when 1/(kills+1), 2/(kills+1), … of the expected completions (about 5 a case) are in
             long expected = 5L * cases;

@@ -53,14 +53,7 @@ class DatabaseCutTest {
             assertThat(timerIds).doesNotContainNull();
 
             Workload workload = new Workload(app::rest, cases, clients, deadline);
-            Thread load = new Thread(() -> {
-                try {
-                    workload.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "cut-load");
-            load.start();
+            Thread load = workload.startInBackground("cut-load");
             while (workload.acknowledgedCompletions.size() < 10 && load.isAlive()) {
                 AppProcess.sleep(100);
             }

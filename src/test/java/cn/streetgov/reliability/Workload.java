@@ -27,6 +27,20 @@ import java.util.function.Supplier;
  */
 final class Workload {
 
+    /** Runs the workload in a thread of that name, started. */
+    Thread startInBackground(String name) {
+        Thread load = new Thread(() -> {
+            try {
+                run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        load.start();
+        return load;
+    }
+
+
     static final List<String> KEYS = List.of("whistle-dispatch", "power-delegation");
     private static final String[] ORGS = {"S01", "S02", "S03", "T01"};
     private static final String[][] DEPTS = {{"GA"}, {"GA", "SCJG"}, {"WJ"}, {"CGZF", "GA", "SCJG"}};
