@@ -2,6 +2,7 @@ package cn.streetgov.appointment.process;
 
 import cn.streetgov.appointment.domain.ConsultationCase.Status;
 import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.OpinionDeadlines;
 import cn.streetgov.casework.OutcomeLabels;
 import cn.streetgov.casework.TaskDecisions;
 import cn.streetgov.common.InvalidInputException;
@@ -76,8 +77,8 @@ public class ConsultationProcess implements TaskDecisions, ProcessStarters, Outc
     public static final String CONSULTATION_MODE = "consultationMode";
     public static final String FINAL_AUTHORITY = "finalAuthority";
     public static final String REPLY_DAYS = "replyDays";
-    public static final String REPLY_DEADLINE_DATE = "replyDeadline";
-    public static final String REMINDER_DATE = "reminderDate";
+    public static final String REPLY_DEADLINE_DATE = OpinionDeadlines.REPLY_DEADLINE;
+    public static final String REMINDER_DATE = OpinionDeadlines.REMINDER_DATE;
     public static final String CASE_SUMMARY = "caseSummary";
     public static final String OPINION_HISTORY = "opinionHistory";
     public static final String OUTCOME = "outcome";

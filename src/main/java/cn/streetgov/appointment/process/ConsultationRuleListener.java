@@ -3,9 +3,8 @@ package cn.streetgov.appointment.process;
 import static cn.streetgov.appointment.process.ConsultationProcess.*;
 
 import cn.streetgov.appointment.domain.AppointmentProperties;
-import cn.streetgov.casework.CaseClock;
+import cn.streetgov.casework.OpinionDeadlines;
 import cn.streetgov.appointment.domain.ConsultationService;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -53,16 +52,8 @@ class ConsultationRuleListener implements ExecutionListener {
         execution.setVariables(deadlineVariables(deadline, properties));
     }
 
-    /** The reply deadline and the reminder before it (never in the past), as case variables. */
+    /** The reply deadline and the reminder before it (never in the past), as case variables (the kernel's). */
     static java.util.Map<String, Object> deadlineVariables(LocalDateTime deadline, AppointmentProperties properties) {
-        LocalDateTime now = CaseClock.now();
-        LocalDateTime reminder = deadline.minus(properties.reminderBeforeDeadline());
-        if (!reminder.isAfter(now)) {
-            reminder = now.plus(Duration.between(now, deadline).dividedBy(2));
-        }
-        java.util.Map<String, Object> variables = new java.util.LinkedHashMap<>();
-        variables.put(REPLY_DEADLINE_DATE, CaseClock.toDate(deadline));
-        variables.put(REMINDER_DATE, CaseClock.toDate(reminder));
-        return variables;
+        return OpinionDeadlines.variables(deadline, properties.reminderBeforeDeadline());
     }
 }

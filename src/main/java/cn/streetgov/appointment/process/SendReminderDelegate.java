@@ -1,32 +1,25 @@
 package cn.streetgov.appointment.process;
 
-import cn.streetgov.casework.NoticeKind;
-import static cn.streetgov.appointment.process.ConsultationProcess.*;
-
-import cn.streetgov.casework.CaseClock;
-import cn.streetgov.appointment.domain.ConsultationService;
-import cn.streetgov.org.domain.PostRole;
-import java.util.Date;
+import cn.streetgov.casework.OpinionDeadlines;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Reminds the street committee that its reply is due soon (a notification row and a log line). */
+/**
+ * Reminds the street committee that its reply is due soon (the kernel's {@link OpinionDeadlines},
+ * with what {@link ConsultationOpinionRequest} asks for).
+ */
 @Component
 class SendReminderDelegate implements JavaDelegate {
 
-    private final ConsultationService service;
+    private final OpinionDeadlines deadlines;
 
-    SendReminderDelegate(ConsultationService service) {
-        this.service = service;
+    SendReminderDelegate(OpinionDeadlines deadlines) {
+        this.deadlines = deadlines;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long caseId = ((Number) execution.getVariable(CASE_ID)).longValue();
-        Date deadline = (Date) execution.getVariable(REPLY_DEADLINE_DATE);
-        service.notify(caseId, NoticeKind.REMINDER, PostRole.STREET_COMMITTEE.groupId((String) execution.getVariable(ORG_CODE)),
-                "案件 " + execution.getProcessBusinessKey() + "：请于 " + CaseClock.toLocal(deadline).toLocalDate()
-                        + " 前召开会议并答复任免意见");
+        deadlines.remind(execution);
     }
 }
