@@ -21,6 +21,8 @@ import cn.streetgov.org.domain.OrgUnit;
 import cn.streetgov.org.domain.PostRole;
 import cn.streetgov.org.domain.UnitType;
 import cn.streetgov.security.CurrentUser;
+import cn.streetgov.majormatter.domain.MajorMatterService;
+import cn.streetgov.majormatter.process.MajorMatterProcess;
 import cn.streetgov.whistle.process.WhistleProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,12 +58,15 @@ public class StartOptions {
     public static final String SUMMONED_DEPARTMENTS = "summonedDeptOptions";
     public static final String POWERS_IN_FORCE = "powerInForceOptions";
     public static final String PERIODS = "periodOptions";
+    /** Who may send a major matter: the official's own departments, and 区政府 for its officials. */
+    public static final String SENDERS = "senderOptions";
     public static final Set<String> OPTION_KEYS = Set.of(DEPARTMENTS, POWER_ITEMS, STREETS, AGENCIES,
-            SUMMONED_DEPARTMENTS, POWERS_IN_FORCE, PERIODS);
+            SUMMONED_DEPARTMENTS, POWERS_IN_FORCE, PERIODS, SENDERS);
 
     /** The processes whose start forms take their options from here. */
     public static final Set<String> PROCESSES = Set.of(PowerDelegationProcess.KEY, PowerRevocationProcess.KEY,
-            ConsultationProcess.KEY, SuggestionProcess.KEY, WhistleProcess.KEY, AssessmentProcess.KEY);
+            ConsultationProcess.KEY, SuggestionProcess.KEY, WhistleProcess.KEY, AssessmentProcess.KEY,
+            MajorMatterProcess.KEY);
 
     /** One choice: the value submitted and the Chinese label shown. */
     public record Option(String value, String label) {
@@ -131,6 +136,14 @@ public class StartOptions {
                 OrgUnit only = streets.size() == 1 ? streets.get(0) : null;
                 options.put(SUMMONED_DEPARTMENTS, org.departments().stream()
                         .map(d -> new Option(d.getCode(), d.getName() + reportingAgency(only, d))).toList());
+            }
+            case MajorMatterProcess.KEY -> {
+                List<Option> senders = new java.util.ArrayList<>(departmentOptions(ownDepartments(user)));
+                if (user.isAdmin() || user.isMemberOf(PostRole.DISTRICT_GOVERNMENT.groupId(null))) {
+                    senders.add(new Option(MajorMatterService.GOVERNMENT, "区政府"));
+                }
+                choose(options, chosen, SENDERS, MajorMatterProcess.Vars.SENDER_CODE, senders);
+                options.put(STREETS, org.units().stream().map(StartOptions::streetOption).toList());
             }
             case AssessmentProcess.KEY -> {
                 options.put(PERIODS, periodOptions());
