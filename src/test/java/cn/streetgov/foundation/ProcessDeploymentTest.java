@@ -47,7 +47,8 @@ class ProcessDeploymentTest {
     @Test
     void theProcessesAndDecisionsOfTheContractAreDeployedWithChineseNames() {
         for (String key : List.of("power-delegation", "power-revocation", "cadre-consultation", "street-suggestion",
-                "whistle-dispatch", "agency-assessment", "agency-assessment-case", "agency-assessment-timer")) {
+                "whistle-dispatch", "agency-assessment", "agency-assessment-case", "agency-assessment-timer",
+                "major-matter-consultation")) {
             var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
                     .latestVersion().singleResult();
             assertThat(definition).as(key).isNotNull();

@@ -40,6 +40,13 @@ class StarterGroupsTest {
                 .containsEntry("cadre-consultation", directory.groupsOf(PostRole.DEPARTMENT))
                 .containsEntry("street-suggestion", directory.groupsOf(PostRole.STREET_COMMITTEE))
                 .containsEntry("whistle-dispatch", directory.groupsOf(PostRole.STREET_OFFICE))
-                .containsEntry("agency-assessment", java.util.Set.of("assessment-office"));
+                .containsEntry("agency-assessment", java.util.Set.of("assessment-office"))
+                .containsEntry("major-matter-consultation", withGovernment(directory.groupsOf(PostRole.DEPARTMENT)));
+    }
+
+    private static java.util.Set<String> withGovernment(java.util.Set<String> departments) {
+        java.util.Set<String> groups = new java.util.TreeSet<>(departments);
+        groups.add("district-government");
+        return groups;
     }
 }

@@ -14,6 +14,7 @@ import cn.streetgov.casework.CaseClock;
 import cn.streetgov.delegation.process.PowerDelegationProcess;
 import cn.streetgov.delegation.process.PowerRevocationProcess;
 import cn.streetgov.org.OrgDirectory;
+import cn.streetgov.majormatter.process.MajorMatterProcess;
 import cn.streetgov.whistle.process.WhistleProcess;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,6 +86,7 @@ final class AuthorizationMatrixFixture {
         consultation();
         suggestion();
         whistle();
+        majorMatter();
         assessment();
         return List.copyOf(tasks);
     }
@@ -245,6 +247,29 @@ final class AuthorizationMatrixFixture {
     private ProcessInstance blow() {
         return as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY,
                 StartVariables.whistle("S01", "GA", "NORMAL", "道路积水，多部门协同处置", "和平路 12 号")));
+    }
+
+    // ------------------------------------------------------------------ major-matter-consultation
+
+    private void majorMatter() {
+        ProcessInstance opinion = sendMatter();
+        ProcessInstance answer = sendMatter();
+        ProcessInstance decide = sendMatter();
+        for (ProcessInstance pi : List.of(answer, decide)) {
+            complete("s01-sec", task(pi, MajorMatterProcess.Elements.GIVE_OPINION),
+                    Map.of(MajorMatterProcess.Vars.OPINION, "SUPPORT", MajorMatterProcess.Vars.MEETING_DATE,
+                            CaseClock.today().toString()));
+        }
+        complete("zrzy-off", task(decide, MajorMatterProcess.Elements.ANSWER_OPINION),
+                Map.of(MajorMatterProcess.Vars.ANSWER, "ADOPTED"));
+        add(MajorMatterProcess.KEY, opinion, MajorMatterProcess.Elements.GIVE_OPINION);
+        add(MajorMatterProcess.KEY, answer, MajorMatterProcess.Elements.ANSWER_OPINION);
+        add(MajorMatterProcess.KEY, decide, MajorMatterProcess.Elements.DECIDE);
+    }
+
+    private ProcessInstance sendMatter() {
+        return as("zrzy-off", () -> runtimeService.startProcessInstanceByKey(MajorMatterProcess.KEY,
+                StartVariables.majorMatter("ZRZY", "S01", "东华片区控制性详细规划（修编）")));
     }
 
     // ------------------------------------------------------------------ agency-assessment(-case)

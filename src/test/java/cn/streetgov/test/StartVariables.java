@@ -2,6 +2,7 @@ package cn.streetgov.test;
 
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.delegation.process.PowerDelegationProcess;
+import cn.streetgov.majormatter.process.MajorMatterProcess;
 import cn.streetgov.whistle.process.WhistleProcess;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +22,18 @@ public final class StartVariables {
         vars.put(WhistleProcess.Vars.LOCATION, location);
         vars.put(WhistleProcess.Vars.URGENCY, urgency);
         vars.put(WhistleProcess.Vars.DEPT_CODES, deptCodes);
+        return vars;
+    }
+
+    /** A department's (or {@code GOV}'s) plan for the streets (comma-separated codes), opinions due in 10 days. */
+    public static Map<String, Object> majorMatter(String senderCode, String orgCodes, String title) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(MajorMatterProcess.Vars.SENDER_CODE, senderCode);
+        vars.put(MajorMatterProcess.Vars.MATTER_TYPE, "PLAN");
+        vars.put(MajorMatterProcess.Vars.TITLE, title);
+        vars.put(MajorMatterProcess.Vars.SUMMARY, "调整片区用地布局，新增社区养老服务设施");
+        vars.put(MajorMatterProcess.Vars.AFFECTED_ORG_CODES, orgCodes);
+        vars.put(MajorMatterProcess.Vars.OPINION_DEADLINE, CaseClock.today().plusDays(10).toString());
         return vars;
     }
 
