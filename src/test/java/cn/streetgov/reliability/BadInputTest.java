@@ -60,7 +60,8 @@ class BadInputTest extends ProcessTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Set<String> PROCESS_KEYS = Set.of("power-delegation", "power-revocation", "cadre-consultation",
-            "street-suggestion", "whistle-dispatch", "agency-assessment", "agency-assessment-case");
+            "street-suggestion", "whistle-dispatch", "agency-assessment", "agency-assessment-case",
+            "major-matter-consultation");
 
     /** Strings that break things: empty, huge, Chinese and emoji, SQL, markup, expressions, paths, codes. */
     private static final String[] NASTY = {"", " ", "null", "undefined", "0", "-1", "3.14", "99999999999999999999",
@@ -270,7 +271,9 @@ class BadInputTest extends ProcessTestSupport {
                 new Starter("cadre-consultation", "ga-off", consultation),
                 new Starter("street-suggestion", "s01-sec", suggestion),
                 new Starter("power-revocation", "cgzf-off", revocation),
-                new Starter("agency-assessment", "kaohe", assessment));
+                new Starter("agency-assessment", "kaohe", assessment),
+                new Starter("major-matter-consultation", "zrzy-off",
+                        StartVariables.majorMatter("ZRZY", "S01,S02", "东华片区控制性详细规划")));
     }
 
     /** A valid start of the process, so that its tasks can be probed. */
