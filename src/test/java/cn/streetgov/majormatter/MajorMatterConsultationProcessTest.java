@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.streetgov.approval.ApprovalOperations;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.casework.CaseDecision;
 import cn.streetgov.casework.CaseNotification;
@@ -43,6 +44,8 @@ class MajorMatterConsultationProcessTest extends ProcessTestSupport {
     Notifications notifications;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApprovalOperations operations;
 
     @Test
     void shouldCollectEveryStreetsOpinionAnswerEachAndProceed() {
@@ -219,6 +222,31 @@ class MajorMatterConsultationProcessTest extends ProcessTestSupport {
         assertThat(closed.getDecision()).isEqualTo(MajorMatter.Decision.WITHDRAW);
         assertThat(closed.getSenderCode()).isEqualTo("GOV");
         assertThat(matters.opinions(closed.getId())).extracting(MajorMatterOpinion::isOverdue).containsExactly(true);
+    }
+
+    @Test
+    void shouldReturnTheDecisionToAnAnswerButNeverToAStreetsOpinion() {
+        ProcessInstance pi = send("zrzy-off", matter("ZRZY", "PLAN", "S01", 10));
+        complete("s01-sec", opinionTask(pi, "S01"), opinion("OBJECT", "占用社区绿地"));
+        complete("zrzy-off", answerTask(pi, "S01"), Map.of(Vars.ANSWER, "NOT_ADOPTED", Vars.ANSWER_REASON, "绿地另行补足"));
+        Task decide = task(pi, Elements.DECIDE);
+
+        List<ApprovalOperations.ReturnTarget> targets = operations.returnTargets(user("zrzy-off"), decide.getId());
+        assertThat(targets).extracting(ApprovalOperations.ReturnTarget::activityId)
+                .contains(Elements.ANSWER_OPINION).doesNotContain(Elements.GIVE_OPINION);
+        String answerTask = targets.stream().filter(t -> Elements.ANSWER_OPINION.equals(t.activityId())).findFirst()
+                .orElseThrow().taskId();
+        operations.returnTask(user("zrzy-off"), decide.getId(), Elements.ANSWER_OPINION, answerTask, "请写明补足绿地的位置");
+
+        assertThat(pi).isWaitingAt(Elements.ANSWER_OPINION);
+        MajorMatterOpinion s01 = matters.opinion(matterOf(pi).getId(), "S01");
+        assertThat(s01.getAnswer()).isNull();
+        assertThat(s01.getOpinion()).isEqualTo(MajorMatterOpinion.Opinion.OBJECT);
+        assertThat(matterOf(pi).getStatus()).isEqualTo(MajorMatter.Status.ANSWERING);
+        complete("zrzy-off", answerTask(pi, "S01"), Map.of(Vars.ANSWER, "NOT_ADOPTED",
+                Vars.ANSWER_REASON, "在片区东侧补足同等面积绿地"));
+        assertThat(matters.opinion(matterOf(pi).getId(), "S01").getAnswerReason()).isEqualTo("在片区东侧补足同等面积绿地");
+        assertThat(pi).isWaitingAt(Elements.DECIDE);
     }
 
     @ParameterizedTest

@@ -16,6 +16,7 @@ import cn.streetgov.security.AuthorizationMatrixFixture.OpenTask;
 import cn.streetgov.test.Http;
 import cn.streetgov.test.ProcessTestSupport;
 import cn.streetgov.test.TestProfiles;
+import cn.streetgov.majormatter.process.MajorMatterProcess;
 import cn.streetgov.whistle.process.WhistleProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -88,7 +89,7 @@ class AuthorizationMatrixTest extends ProcessTestSupport {
     /** Every process of processes/*.bpmn. */
     static final List<String> PROCESS_KEYS = List.of(PowerDelegationProcess.KEY, PowerRevocationProcess.KEY,
             ConsultationProcess.KEY, SuggestionProcess.KEY, WhistleProcess.KEY, AssessmentProcess.KEY,
-            AssessmentCaseProcess.KEY, AssessmentTimerProcess.KEY);
+            AssessmentCaseProcess.KEY, AssessmentTimerProcess.KEY, MajorMatterProcess.KEY);
 
     /** Claimed for when a task has no candidate but the caller: a user of another town, in no role above. */
     static final String OUTSIDER = "t01-off";

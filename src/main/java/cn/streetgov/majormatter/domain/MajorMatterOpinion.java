@@ -108,6 +108,23 @@ public class MajorMatterOpinion {
         this.overdue = false;
     }
 
+    /** A return or withdrawal reopened the street's opinion: it is due again. */
+    void reopen() {
+        this.opinion = null;
+        this.opinionText = null;
+        this.meetingDate = null;
+        this.submittedBy = null;
+        this.submittedAt = null;
+    }
+
+    /** A return or withdrawal reopened the sender's answer: it is to be given again. */
+    void reopenAnswer() {
+        this.answer = null;
+        this.answerReason = null;
+        this.answeredBy = null;
+        this.answeredAt = null;
+    }
+
     void markOverdue() {
         this.overdue = true;
     }

@@ -260,6 +260,18 @@ public class MajorMatterService {
         return row;
     }
 
+    /** A return or withdrawal reopened one street's opinion (while the others still answer). */
+    public void reopenOpinion(long matterId, String orgCode) {
+        opinion(matterId, orgCode).reopen();
+        require(matterId).moveTo(Status.CONSULTING);
+    }
+
+    /** A return or withdrawal reopened the sender's answer to one street's opinion. */
+    public void reopenAnswer(long matterId, String orgCode) {
+        opinion(matterId, orgCode).reopenAnswer();
+        require(matterId).moveTo(Status.ANSWERING);
+    }
+
     /** The sender's decision; every affected street is told. */
     public MajorMatter decide(long matterId, String decision, String note, String by) {
         MajorMatter matter = require(matterId);
