@@ -146,6 +146,23 @@ class MajorMatterRestApiTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldOfferADepartmentItselfAndTheDistrictGovernmentItselfAsSender() {
+        Map<String, Object> dept = get("zrzy-off", "/api/start-options/" + MajorMatterProcess.KEY, OBJECT).getBody();
+        Map<String, Object> options = (Map<String, Object>) dept.get("options");
+        assertThat((List<Map<String, Object>>) options.get("senderOptions")).extracting(o -> o.get("value"), o -> o.get("label"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ZRZY", "规划和自然资源局"));
+        assertThat((Map<String, Object>) dept.get("chosen")).containsEntry(Vars.SENDER_CODE, "ZRZY");
+        assertThat((List<Map<String, Object>>) options.get("orgOptions")).extracting(o -> o.get("value"))
+                .contains("S01", "S02", "S03", "T01");
+        Map<String, Object> government = get("govt", "/api/start-options/" + MajorMatterProcess.KEY, OBJECT).getBody();
+        assertThat((List<Map<String, Object>>) ((Map<String, Object>) government.get("options")).get("senderOptions"))
+                .extracting(o -> o.get("value")).containsExactly(MajorMatterService.GOVERNMENT);
+        assertThat(get("s01-sec", "/api/start-options/" + MajorMatterProcess.KEY, OBJECT).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     private static Map<String, Object> startVariables() {
         return Map.of(
                 Vars.SENDER_CODE, Map.of("value", "ZRZY"),
