@@ -257,6 +257,13 @@ class BadInputTest extends ProcessTestSupport {
         suggestion.put("agencyCode", "S01-GA");
         suggestion.put("action", "REMOVE");
         suggestion.put("reason", "群众反映强烈");
+        Map<String, Object> nomination = new LinkedHashMap<>(); // 福田: a street's own post
+        nomination.put("postType", "UNION_CHAIR");
+        nomination.put("orgCode", "S01");
+        nomination.put("deptCode", "GA");
+        nomination.put("action", "APPOINT");
+        nomination.put("candidateName", "李四");
+        nomination.put("reason", "经街道党工委会议研究，提出人选意见");
         Map<String, Object> revocation = new LinkedHashMap<>();
         revocation.put("deptCode", "CGZF");
         revocation.put("itemCode", "CGZF-XK-001");
@@ -269,6 +276,7 @@ class BadInputTest extends ProcessTestSupport {
                 new Starter("power-delegation", "cgzf-off", StartVariables.delegation("CGZF", "CGZF-XK-001", "S01")),
                 new Starter("cadre-consultation", "ga-off", consultation),
                 new Starter("street-suggestion", "s01-sec", suggestion),
+                new Starter("street-suggestion", "s01-sec", nomination),
                 new Starter("power-revocation", "cgzf-off", revocation),
                 new Starter("agency-assessment", "kaohe", assessment));
     }
