@@ -172,7 +172,8 @@ class StreetSuggestionProcessTest extends ProcessTestSupport {
         // the rule's 10 days, not the default answer period
         assertThat(opened.getAnswerDeadline()).isEqualTo(opened.getCreatedAt().plusDays(10));
         Task consent = task(pi, DEPT_CONSENT);
-        assertThat(consent.getDueDate()).isEqualTo(cn.streetgov.casework.CaseClock.toDate(opened.getAnswerDeadline()));
+        // (the engine keeps a due date to the second on MariaDB)
+        assertThat(consent.getDueDate()).isCloseTo(cn.streetgov.casework.CaseClock.toDate(opened.getAnswerDeadline()), 1000);
         assertThat(taskService.getIdentityLinksForTask(consent.getId())).extracting("groupId").containsExactly("dept-GA");
         assertThat(as("scjg-off", () -> taskService.createTaskQuery().processInstanceId(pi.getId()).list())).isEmpty();
         assertThat(runtimeService.getVariable(pi.getId(), SUGGESTION_SUMMARY).toString())
