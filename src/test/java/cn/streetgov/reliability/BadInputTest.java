@@ -456,6 +456,7 @@ class BadInputTest extends ProcessTestSupport {
         List<String> none = List.of();
         return List.of(
                 new Endpoint("GET", "/api/whistles/metrics", "kaohe", none, false),
+                new Endpoint("GET", "/api/whistles/metrics/departments", "kaohe", none, false),
                 new Endpoint("POST", "/api/admin/process-migrations", "admin",
                         List.of("processDefinitionKey", "fromVersion", "toVersion", "dryRun"), false),
                 new Endpoint("GET", "/api/notifications", "s01-off", none, false),
