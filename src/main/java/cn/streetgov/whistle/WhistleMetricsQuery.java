@@ -28,6 +28,21 @@ public interface WhistleMetricsQuery {
     List<DepartmentFigures> figuresByDepartment(String period, String orgCode);
 
     /**
+     * How many whistles of each category came from each source in the period (前端发现报告 per channel),
+     * how many are closed and their residents' average satisfaction; only the pairs that occurred,
+     * ordered by category and source. With {@code orgCode}, one street/town's whistles.
+     */
+    List<CategoryFigures> figuresByCategory(String period, String orgCode);
+
+    /**
+     * @param category the whistle's category code, e.g. {@code FOOD_SAFETY}, with its Chinese label
+     * @param source PATROL | GRID | HOTLINE | RESIDENT, with its Chinese label
+     */
+    record CategoryFigures(String category, String categoryLabel, String source, String sourceLabel, long whistles,
+            long closed, Double avgSatisfaction) {
+    }
+
+    /**
      * Figures of one department in one period: every summons of the department, whether its agency
      * in the street reported or (without an agency there) the department itself.
      *

@@ -273,12 +273,23 @@ class BadInputTest extends ProcessTestSupport {
         assessment.put("period", (CaseClock.today().getYear() + 5) + "-H1");
         return List.of(
                 new Starter("whistle-dispatch", "s01-off", StartVariables.whistle("S01", "GA", "NORMAL", "占道经营", "东华路 8 号")),
+                new Starter("whistle-dispatch", "s01-off", routedWhistle()),
                 new Starter("power-delegation", "cgzf-off", StartVariables.delegation("CGZF", "CGZF-XK-001", "S01")),
                 new Starter("cadre-consultation", "ga-off", consultation),
                 new Starter("street-suggestion", "s01-sec", suggestion),
                 new Starter("street-suggestion", "s01-sec", nomination),
                 new Starter("power-revocation", "cgzf-off", revocation),
                 new Starter("agency-assessment", "kaohe", assessment));
+    }
+
+    /** A 12345 hotline whistle routed by its category (whistle-routing.dmn), no departments chosen. */
+    private static Map<String, Object> routedWhistle() {
+        Map<String, Object> vars = StartVariables.whistle("S01", null, "URGENT", "餐馆疑似食物中毒", "和平路 3 号");
+        vars.put("source", "HOTLINE");
+        vars.put("hotlineTicketNo", "12345-0042");
+        vars.put("category", "FOOD_SAFETY");
+        vars.remove("deptCodes");
+        return vars;
     }
 
     /** A valid start of the process, so that its tasks can be probed. */
@@ -457,6 +468,7 @@ class BadInputTest extends ProcessTestSupport {
         return List.of(
                 new Endpoint("GET", "/api/whistles/metrics", "kaohe", none, false),
                 new Endpoint("GET", "/api/whistles/metrics/departments", "kaohe", none, false),
+                new Endpoint("GET", "/api/whistles/metrics/categories", "kaohe", none, false),
                 new Endpoint("POST", "/api/admin/process-migrations", "admin",
                         List.of("processDefinitionKey", "fromVersion", "toVersion", "dryRun"), false),
                 new Endpoint("GET", "/api/notifications", "s01-off", none, false),

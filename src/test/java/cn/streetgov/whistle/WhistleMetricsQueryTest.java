@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.test.IntegrationTest;
 import cn.streetgov.whistle.WhistleMetricsQuery.AgencyFigures;
+import cn.streetgov.whistle.WhistleMetricsQuery.CategoryFigures;
 import cn.streetgov.whistle.WhistleMetricsQuery.DepartmentFigures;
 import java.util.Map;
 import java.sql.Timestamp;
@@ -98,6 +99,22 @@ class WhistleMetricsQueryTest {
         assertThatThrownBy(() -> metrics.figuresByDepartment("2019", "X99")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("未知的街道/镇");
         assertThatThrownBy(() -> metrics.figuresByDepartment("2019-H3", null)).isInstanceOf(InvalidInputException.class);
+    }
+
+    /** Per category and source (前端发现报告): only the pairs that occurred, in the enums' order. */
+    @Test
+    void shouldCountTheWhistlesPerCategoryAndSource() {
+        jdbc.update("update whistle_case set category = 'FOOD_SAFETY', source = 'HOTLINE', hotline_ticket_no = 'T-0001' where case_no = 'MT-2019-A'");
+        jdbc.update("update whistle_case set category = 'FOOD_SAFETY', source = 'GRID' where case_no = 'MT-2019-B'");
+        jdbc.update("update whistle_case set status = 'REPORTING' where case_no = 'MT-2019-C'");
+        assertThat(metrics.figuresByCategory("2019", null)).containsExactly(
+                new CategoryFigures("FOOD_SAFETY", "食品安全", "GRID", "网格员上报", 1, 1, 2.0),
+                new CategoryFigures("FOOD_SAFETY", "食品安全", "HOTLINE", "12345热线", 1, 1, 5.0),
+                new CategoryFigures("OTHER", "其他", "PATROL", "街道巡查", 1, 0, null));
+        assertThat(metrics.figuresByCategory("2019-H1", "S01")).containsExactly(
+                new CategoryFigures("FOOD_SAFETY", "食品安全", "HOTLINE", "12345热线", 1, 1, 5.0));
+        assertThat(metrics.figuresByCategory("2019", "S02")).isEmpty();
+        assertThatThrownBy(() -> metrics.figuresByCategory("2019", "X99")).isInstanceOf(InvalidInputException.class);
     }
 
     private static Map<String, DepartmentFigures> byDept(List<DepartmentFigures> figures) {

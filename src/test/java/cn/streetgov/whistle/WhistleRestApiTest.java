@@ -127,6 +127,13 @@ class WhistleRestApiTest {
         assertThat(badStreet.getBody().get("message").toString()).contains("未知的街道/镇");
         assertThat(rest.withBasicAuth("kaohe", "demo").exchange("/api/whistles/metrics/departments?period=2026-H3",
                 HttpMethod.GET, null, OBJECT).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<List<Map<String, Object>>> categories = rest.withBasicAuth("s01-off", "demo")
+                .exchange("/api/whistles/metrics/categories?period=2026&org=S01", HttpMethod.GET, null, LIST);
+        assertThat(categories.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(categories.getBody()).allSatisfy(f -> assertThat(f).containsKeys("category", "categoryLabel",
+                "source", "sourceLabel", "whistles", "closed", "avgSatisfaction"));
+        assertThat(rest.getForEntity("/api/whistles/metrics/categories?period=2026", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test

@@ -72,6 +72,19 @@ public class WhistleCase {
     @Column(name = "closed_at")
     private LocalDateTime closedAt;
 
+    @Enumerated(EnumType.STRING)
+    private WhistleSource source = WhistleSource.PATROL;
+
+    @Column(name = "hotline_ticket_no")
+    private String hotlineTicketNo;
+
+    @Enumerated(EnumType.STRING)
+    private WhistleCategory category = WhistleCategory.OTHER;
+
+    /** Why the street summoned other departments than the routing rule gives (null when it followed the rule). */
+    @Column(name = "routing_reason")
+    private String routingReason;
+
     protected WhistleCase() {
     }
 
@@ -190,4 +203,20 @@ public class WhistleCase {
     public LocalDateTime getClosedAt() {
         return closedAt;
     }
+
+    /** Where the problem was found and what kind it is (set when the case is opened). */
+    void classify(WhistleSource source, String hotlineTicketNo, WhistleCategory category) {
+        this.source = source;
+        this.hotlineTicketNo = hotlineTicketNo;
+        this.category = category;
+    }
+
+    void routedAgainstTheRule(String reason) {
+        this.routingReason = reason;
+    }
+
+    public WhistleSource getSource() { return source; }
+    public String getHotlineTicketNo() { return hotlineTicketNo; }
+    public WhistleCategory getCategory() { return category; }
+    public String getRoutingReason() { return routingReason; }
 }

@@ -49,6 +49,14 @@ class WhistleMetricsService implements WhistleMetricsQuery {
             group by s.deptCode
             """;
 
+    private static final String CATEGORY_FIGURES = """
+            select c.category, c.source, count(c),
+                   sum(case when c.status = :closed then 1 else 0 end), avg(c.satisfaction)
+            from WhistleCase c
+            where c.createdAt >= :from and c.createdAt < :until %s
+            group by c.category, c.source
+            """;
+
     private final EntityManager em;
     private final OrgDirectory org;
 
@@ -58,11 +66,34 @@ class WhistleMetricsService implements WhistleMetricsQuery {
     }
 
     @Override
-    public List<DepartmentFigures> figuresByDepartment(String period, String orgCode) {
+    public List<CategoryFigures> figuresByCategory(String period, String orgCode) {
         MetricsPeriod p = MetricsPeriod.parse(period);
+        requireKnownStreet(orgCode);
+        var query = em.createQuery(CATEGORY_FIGURES.formatted(orgCode == null ? "" : "and c.orgCode = :org"),
+                Object[].class).setParameter("from", p.from()).setParameter("until", p.until())
+                .setParameter("closed", CaseStatus.CLOSED);
+        if (orgCode != null) {
+            query.setParameter("org", orgCode);
+        }
+        return query.getResultList().stream().map(row -> {
+            WhistleCategory category = (WhistleCategory) row[0];
+            WhistleSource source = (WhistleSource) row[1];
+            return new CategoryFigures(category.name(), category.label(), source.name(), source.label(),
+                    number(row[2]), number(row[3]), average(row[4]));
+        }).sorted(Comparator.comparing((CategoryFigures f) -> WhistleCategory.valueOf(f.category()).ordinal())
+                .thenComparing(f -> WhistleSource.valueOf(f.source()).ordinal())).toList();
+    }
+
+    private void requireKnownStreet(String orgCode) {
         if (orgCode != null && org.findUnit(orgCode).isEmpty()) {
             throw new InvalidInputException("未知的街道/镇: " + orgCode);
         }
+    }
+
+    @Override
+    public List<DepartmentFigures> figuresByDepartment(String period, String orgCode) {
+        MetricsPeriod p = MetricsPeriod.parse(period);
+        requireKnownStreet(orgCode);
         var query = em.createQuery(DEPARTMENT_FIGURES.formatted(orgCode == null ? "" : "and s.orgCode = :org"),
                 Object[].class).setParameter("from", p.from()).setParameter("until", p.until());
         if (orgCode != null) {

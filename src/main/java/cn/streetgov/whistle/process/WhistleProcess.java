@@ -27,10 +27,13 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters, OutcomeLa
     public static final String KEY = "whistle-dispatch";
     public static final String BEAN = "whistleProcess";
     public static final String DECISION_SLA = "whistle-sla";
+    public static final String DECISION_ROUTING = "whistle-routing";
 
     /** Element ids of processes/whistle-dispatch.bpmn. */
     public static final class Elements {
         public static final String START = "startEvent_whistleBlown";
+        public static final String ROUTE_CATEGORY = "businessRuleTask_routeCategory";
+        public static final String SUMMON = "serviceTask_summonDepartments";
         public static final String DETERMINE_SLA = "businessRuleTask_determineSla";
         public static final String APPLY_SLA = "serviceTask_applyWhistleSla";
         public static final String DEPARTMENT_REPORTS = "subProcess_departmentReport";
@@ -62,6 +65,15 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters, OutcomeLa
         public static final String LOCATION = "location";
         public static final String URGENCY = "urgency";
         public static final String DEPT_CODES = "deptCodes";
+        /** PATROL (default) | GRID | HOTLINE | RESIDENT; a HOTLINE whistle needs its {@link #HOTLINE_TICKET_NO}. */
+        public static final String SOURCE = "source";
+        public static final String HOTLINE_TICKET_NO = "hotlineTicketNo";
+        /** WhistleCategory (default OTHER): routes the whistle by whistle-routing.dmn. */
+        public static final String CATEGORY = "category";
+        /** Why the street's {@link #DEPT_CODES} differ from the rule's (required then). */
+        public static final String ROUTING_REASON = "routingReason";
+        /** The departments whistle-routing.dmn gives for the category (set by the process). */
+        public static final String ROUTED_DEPT_CODES = "routedDeptCodes";
         // set at start and by the deadlines step
         public static final String CASE_ID = "caseId";
         public static final String CASE_NO = "caseNo";
@@ -126,7 +138,8 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters, OutcomeLa
 
     @Override
     public Set<String> startVariables() {
-        return Set.of(Vars.ORG_CODE, Vars.SUMMARY, Vars.LOCATION, Vars.URGENCY, Vars.DEPT_CODES);
+        return Set.of(Vars.ORG_CODE, Vars.SUMMARY, Vars.LOCATION, Vars.URGENCY, Vars.DEPT_CODES, Vars.SOURCE,
+                Vars.HOTLINE_TICKET_NO, Vars.CATEGORY, Vars.ROUTING_REASON);
     }
 
     @Override
@@ -159,6 +172,15 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters, OutcomeLa
     /** Chinese name of a department, for the report form. */
     public String departmentName(String deptCode) {
         return org.findDepartment(deptCode).map(d -> d.getName()).orElse(deptCode);
+    }
+
+    /**
+     * The departments of whistle-routing.dmn's result (collect: one {@code deptCode} per matched
+     * rule) as the comma-separated codes the case keeps in {@code routedDeptCodes}.
+     */
+    public String routedCodes(org.camunda.bpm.dmn.engine.DmnDecisionResult result) {
+        return String.join(",", new java.util.LinkedHashSet<>(result.collectEntries("deptCode").stream()
+                .filter(java.util.Objects::nonNull).map(Object::toString).toList()));
     }
 
     /** Due date of the street's confirmation (app.whistle.confirmation-days after the task is created). */
