@@ -14,3 +14,8 @@ alter table whistle_summons add column origin varchar(16) default 'STREET' not n
 alter table whistle_summons add constraint ck_whistle_summons_origin check (origin in ('RULE', 'STREET', 'ADDED'));
 -- the figures per category and source (WhistleMetricsQuery.figuresByCategory): range on created_at, covering
 create index ix_whistle_case_category_metrics on whistle_case (created_at, category, source, status, satisfaction);
+-- 巡查—制止—移交执法 (002: 通过说服、教育和制止等方式解决,制止无效的移交相关部门进行执法): a whistle may start with
+-- the street's own dissuasion; its note and whether it worked (then the case ends STOPPED, no department summoned)
+alter table whistle_case add column stop_first boolean default false not null;
+alter table whistle_case add column dissuade_note varchar(2000);
+alter table whistle_case add column dissuaded_at datetime(3);

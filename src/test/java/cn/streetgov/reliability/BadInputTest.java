@@ -288,6 +288,7 @@ class BadInputTest extends ProcessTestSupport {
         vars.put("source", "HOTLINE");
         vars.put("hotlineTicketNo", "12345-0042");
         vars.put("category", "FOOD_SAFETY");
+        vars.put("stopFirst", true); // and the street dissuades first: the dissuasion task is probed too
         vars.remove("deptCodes");
         return vars;
     }

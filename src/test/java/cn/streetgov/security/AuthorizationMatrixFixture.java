@@ -258,6 +258,11 @@ final class AuthorizationMatrixFixture {
         add(WhistleProcess.KEY, handle, WhistleProcess.Elements.HANDLE);
         add(WhistleProcess.KEY, confirm, WhistleProcess.Elements.CONFIRM);
         add(WhistleProcess.KEY, followUp, WhistleProcess.Elements.FOLLOW_UP);
+        // 巡查—制止—移交: the street dissuades first
+        Map<String, Object> patrol = StartVariables.whistle("S01", "GA", "NORMAL", "早市摊贩占道", "东华路口");
+        patrol.put(WhistleProcess.Vars.STOP_FIRST, true);
+        ProcessInstance dissuade = as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, patrol));
+        add(WhistleProcess.KEY, dissuade, WhistleProcess.Elements.DISSUADE);
     }
 
     private ProcessInstance blow() {

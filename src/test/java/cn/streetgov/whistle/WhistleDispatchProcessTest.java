@@ -347,6 +347,64 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(summons(whistle, "WJ").getOrigin()).isEqualTo(WhistleSummons.ORIGIN_STREET);
     }
 
+    // ---- 巡查—制止—移交执法 (002) ----
+
+    @Test
+    void shouldEndTheCaseWhenTheStreetsOwnDissuasionWorks() {
+        Map<String, Object> vars = StartVariables.whistle("S01", null, "NORMAL", "早市摊贩占道", "东华路口");
+        vars.put(Vars.SOURCE, "PATROL");
+        vars.put(Vars.CATEGORY, "STREET_VENDING");
+        vars.put(Vars.STOP_FIRST, true);
+        ProcessInstance pi = as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars));
+        assertThat(pi).hasPassed(Elements.ROUTE_CATEGORY, Elements.DISSUADE_FIRST_GATEWAY).isWaitingAt(Elements.DISSUADE)
+                .hasNotPassed(Elements.SUMMON);
+        WhistleCase whistle = caseOf(pi);
+        assertThat(whistle.getStatus()).isEqualTo(CaseStatus.DISSUADING);
+        assertThat(cases.summonedDepartments(whistle.getId())).isEmpty();
+        Task dissuade = task(pi, Elements.DISSUADE);
+        assertThat(candidateGroups(dissuade)).containsExactly("street-office-S01");
+        assertThat(dissuade.getDueDate()).isNotNull();
+        assertThatThrownBy(() -> complete("s01-off", dissuade, Map.of(Vars.DISSUADED, "true")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasRootCauseMessage("请填写劝导制止情况");
+        complete("s01-off", dissuade, Map.of(Vars.DISSUADED, "true", Vars.DISSUADE_NOTE, "经劝导，摊贩已自行撤离"));
+
+        assertThat(pi).isEnded().hasPassed(Elements.STOPPED).hasNotPassed(Elements.SUMMON, Elements.REPORT);
+        whistle = caseOf(pi);
+        assertThat(whistle.getStatus()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(whistle.getOutcome()).isEqualTo(WhistleCaseService.OUTCOME_STOPPED);
+        assertThat(whistle.getDissuadeNote()).isEqualTo("经劝导，摊贩已自行撤离");
+        assertThat(cases.summonedDepartments(whistle.getId())).isEmpty();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(Vars.OUTCOME).singleResult().getValue()).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void shouldHandOverToTheDepartmentsWhenDissuasionFails() {
+        Map<String, Object> vars = StartVariables.whistle("S01", null, "URGENT", "违章搭建", "南巷 5 号");
+        vars.put(Vars.SOURCE, "GRID");
+        vars.put(Vars.CATEGORY, "ILLEGAL_CONSTRUCTION");
+        vars.put(Vars.STOP_FIRST, "true");
+        ProcessInstance pi = as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars));
+        complete("s01-off", task(pi, Elements.DISSUADE), Map.of(Vars.DISSUADED, "false", Vars.DISSUADE_NOTE, "当事人拒不停工"));
+
+        assertThat(pi).hasPassed(Elements.DISSUADED_GATEWAY, Elements.JOIN_ROUTING, Elements.SUMMON)
+                .isWaitingAt(Elements.REPORT).hasNotPassed(Elements.STOPPED);
+        WhistleCase whistle = caseOf(pi);
+        assertThat(whistle.getStatus()).isEqualTo(CaseStatus.REPORTING);
+        assertThat(cases.summonedDepartments(whistle.getId())).containsExactly("CGZF", "ZRZY");
+        assertThat(reportTask(pi, "CGZF")).isNotNull();
+    }
+
+    @Test
+    void shouldRefuseADissuadeFirstWhistleWhoseHandOverCouldNotBeSummoned() {
+        String summary = "refused-" + UUID.randomUUID();
+        Map<String, Object> vars = StartVariables.whistle("S01", null, "NORMAL", summary, null);
+        vars.put(Vars.STOP_FIRST, true); // category OTHER: no rule, and no department chosen
+        assertThatThrownBy(() -> as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("请至少选择一个被召集的部门");
+        assertThat(jdbc.queryForObject("select count(*) from whistle_case where summary = ?", Long.class, summary)).isZero();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "hotline without ticket | HOTLINE | ''        | FOOD_SAFETY | 12345 热线转来的问题须填写工单编号",

@@ -85,6 +85,15 @@ public class WhistleCase {
     @Column(name = "routing_reason")
     private String routingReason;
 
+    @Column(name = "stop_first")
+    private boolean stopFirst;
+
+    @Column(name = "dissuade_note")
+    private String dissuadeNote;
+
+    @Column(name = "dissuaded_at")
+    private LocalDateTime dissuadedAt;
+
     protected WhistleCase() {
     }
 
@@ -219,4 +228,19 @@ public class WhistleCase {
     public String getHotlineTicketNo() { return hotlineTicketNo; }
     public WhistleCategory getCategory() { return category; }
     public String getRoutingReason() { return routingReason; }
+
+    /** The street dissuades first (劝导制止); departments are summoned only if that fails. */
+    void dissuadeFirst() {
+        this.stopFirst = true;
+        this.status = CaseStatus.DISSUADING;
+    }
+
+    void dissuaded(String note, LocalDateTime at) {
+        this.dissuadeNote = note;
+        this.dissuadedAt = at;
+    }
+
+    public boolean isStopFirst() { return stopFirst; }
+    public String getDissuadeNote() { return dissuadeNote; }
+    public LocalDateTime getDissuadedAt() { return dissuadedAt; }
 }

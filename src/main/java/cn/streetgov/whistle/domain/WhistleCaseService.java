@@ -40,6 +40,8 @@ public class WhistleCaseService {
 
     public static final String CASE_PREFIX = "CS";
     public static final String OUTCOME_CLOSED = "CLOSED";
+    /** 劝导制止有效: closed by the street's own dissuasion, no department summoned. */
+    public static final String OUTCOME_STOPPED = "STOPPED";
     static final int SUMMARY_MAX = 500;
     static final int LOCATION_MAX = 200;
     static final int NOTE_MAX = 4000;
@@ -66,11 +68,11 @@ public class WhistleCaseService {
 
     /** What the street office submits when it blows the whistle. */
     public record WhistleRequest(String orgCode, String summary, String location, String urgency,
-            List<String> deptCodes, String source, String hotlineTicketNo, String category) {
+            List<String> deptCodes, String source, String hotlineTicketNo, String category, boolean stopFirst) {
 
-        /** A whistle without source and category (the street's patrol, category OTHER). */
+        /** A whistle without source and category (the street's patrol, category OTHER), summoning at once. */
         public WhistleRequest(String orgCode, String summary, String location, String urgency, List<String> deptCodes) {
-            this(orgCode, summary, location, urgency, deptCodes, null, null, null);
+            this(orgCode, summary, location, urgency, deptCodes, null, null, null, false);
         }
     }
 
@@ -143,6 +145,9 @@ public class WhistleCaseService {
                 summary, location, urgency.get(), starter == null ? null : starter.userId(), now);
         whistle.classify(source.get(), source.get() == WhistleSource.HOTLINE || ticket != null ? ticket : null,
                 category.get());
+        if (request.stopFirst()) {
+            whistle.dissuadeFirst();
+        }
         whistle = cases.save(whistle);
         log.info("吹哨: {} {} {} {} {}", whistle.getCaseNo(), orgCode, urgency.get(), source.get(), category.get());
         return whistle;
@@ -156,6 +161,34 @@ public class WhistleCaseService {
      */
     public List<WhistleSummons> summon(Long caseId, List<String> chosen, List<String> routed, String reason) {
         WhistleCase whistle = require(caseId);
+        Set<String> summoned = checkRouting(whistle, chosen, routed, reason);
+        Set<String> street = codes(chosen);
+        Set<String> rule = codes(routed);
+        String why = trim(reason);
+        if (!street.isEmpty() && !rule.isEmpty() && !street.equals(rule)) {
+            whistle.routedAgainstTheRule(why);
+        }
+        LocalDateTime now = CaseClock.now();
+        List<WhistleSummons> saved = new ArrayList<>();
+        for (String deptCode : summoned) {
+            WhistleSummons summons = routed(whistle, deptCode, now);
+            summons.setOrigin(rule.contains(deptCode) ? WhistleSummons.ORIGIN_RULE : WhistleSummons.ORIGIN_STREET);
+            saved.add(summonses.save(summons));
+        }
+        log.info("吹哨 {} 召集部门 {}（规则 {}）", whistle.getCaseNo(), summoned, rule);
+        return saved;
+    }
+
+    /**
+     * The departments a whistle will summon — the rule's ({@code routed}) unless the street chose its own —
+     * checked without summoning: at the start, so that a whistle the street dissuades first cannot fail
+     * later when it is handed over. Refused (Chinese reasons) when none results or a reason is missing.
+     */
+    public Set<String> checkRouting(Long caseId, List<String> chosen, List<String> routed, String reason) {
+        return checkRouting(require(caseId), chosen, routed, reason);
+    }
+
+    private Set<String> checkRouting(WhistleCase whistle, List<String> chosen, List<String> routed, String reason) {
         Set<String> street = codes(chosen);
         Set<String> rule = codes(routed);
         String why = trim(reason);
@@ -180,18 +213,7 @@ public class WhistleCaseService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (againstRule) {
-            whistle.routedAgainstTheRule(why);
-        }
-        LocalDateTime now = CaseClock.now();
-        List<WhistleSummons> saved = new ArrayList<>();
-        for (String deptCode : summoned) {
-            WhistleSummons summons = routed(whistle, deptCode, now);
-            summons.setOrigin(rule.contains(deptCode) ? WhistleSummons.ORIGIN_RULE : WhistleSummons.ORIGIN_STREET);
-            saved.add(summonses.save(summons));
-        }
-        log.info("吹哨 {} 召集部门 {}（规则 {}）", whistle.getCaseNo(), summoned, rule);
-        return saved;
+        return summoned;
     }
 
     /** A summons to the department's agency in the street/town, else to the department itself. */
@@ -341,6 +363,20 @@ public class WhistleCaseService {
         WhistleCase whistle = require(caseId);
         whistle.reopen();
         log.info("回访不满意, 重新处置: {} 第 {} 次", whistle.getCaseNo(), whistle.getReopenCount());
+        return whistle;
+    }
+
+    /** The street's dissuasion: it worked (the case ends STOPPED) or the departments are summoned next. */
+    public WhistleCase recordDissuasion(Long caseId, boolean stopped, String note) {
+        WhistleCase whistle = require(caseId);
+        LocalDateTime now = CaseClock.now();
+        whistle.dissuaded(note, now);
+        if (stopped) {
+            whistle.close(OUTCOME_STOPPED, now);
+            log.info("劝导制止有效: {}", whistle.getCaseNo());
+        } else {
+            whistle.moveTo(CaseStatus.REPORTING);
+        }
         return whistle;
     }
 

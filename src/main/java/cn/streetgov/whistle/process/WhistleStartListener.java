@@ -38,7 +38,7 @@ class WhistleStartListener implements ExecutionListener {
                 string(execution.getVariable(Vars.SUMMARY)), string(execution.getVariable(Vars.LOCATION)),
                 string(execution.getVariable(Vars.URGENCY)), stringList(execution.getVariable(Vars.DEPT_CODES)),
                 string(execution.getVariable(Vars.SOURCE)), string(execution.getVariable(Vars.HOTLINE_TICKET_NO)),
-                string(execution.getVariable(Vars.CATEGORY)));
+                string(execution.getVariable(Vars.CATEGORY)), isTrue(execution.getVariable(Vars.STOP_FIRST)));
         Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         Starter starter = auth == null || auth.getUserId() == null ? null
                 : new Starter(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
@@ -52,6 +52,12 @@ class WhistleStartListener implements ExecutionListener {
         execution.setVariable(Vars.URGENCY_LABEL, whistle.getUrgency().label());
         // the rule reads the category as the case has it (OTHER when none was given)
         execution.setVariable(Vars.CATEGORY, whistle.getCategory().name());
+        execution.setVariable(Vars.STOP_FIRST, whistle.isStopFirst());
         execution.setVariable(Vars.REOPEN_COUNT, 0);
+    }
+
+    /** A checkbox (Boolean) or the text {@code true}; anything else is false. */
+    private static boolean isTrue(Object value) {
+        return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(value.toString().trim());
     }
 }
