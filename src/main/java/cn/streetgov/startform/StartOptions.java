@@ -128,6 +128,10 @@ public class StartOptions {
                 List<OrgUnit> streets = ownStreets(user, PostRole.STREET_COMMITTEE);
                 options.put(AGENCIES, streets.stream().flatMap(u -> org.agenciesIn(u.getCode()).stream())
                         .map(a -> new Option(a.getCode(), a.getName())).toList());
+                // a street's own post: the own street and the competent department (any of the district's)
+                choose(options, chosen, STREETS, SuggestionProcess.ORG_CODE,
+                        streets.stream().map(u -> new Option(u.getCode(), u.getName())).toList());
+                options.put(DEPARTMENTS, departmentOptions(org.departments()));
             }
             case WhistleProcess.KEY -> {
                 List<OrgUnit> streets = ownStreets(user, PostRole.STREET_OFFICE);

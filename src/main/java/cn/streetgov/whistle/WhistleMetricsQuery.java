@@ -21,6 +21,44 @@ public interface WhistleMetricsQuery {
     AgencyFigures figuresOf(String agencyCode, String period);
 
     /**
+     * The figures of every active department of the district in the period, those without an agency
+     * in any street (e.g. 卫健、自然资源) included, with zero summons when never summoned; ordered by
+     * department code. With {@code orgCode}, only the whistles of that street/town count.
+     */
+    List<DepartmentFigures> figuresByDepartment(String period, String orgCode);
+
+    /**
+     * How many whistles of each category came from each source in the period (前端发现报告 per channel),
+     * how many are closed and their residents' average satisfaction; only the pairs that occurred,
+     * ordered by category and source. With {@code orgCode}, one street/town's whistles.
+     */
+    List<CategoryFigures> figuresByCategory(String period, String orgCode);
+
+    /**
+     * @param category the whistle's category code, e.g. {@code FOOD_SAFETY}, with its Chinese label
+     * @param source PATROL | GRID | HOTLINE | RESIDENT, with its Chinese label
+     */
+    record CategoryFigures(String category, String categoryLabel, String source, String sourceLabel, long whistles,
+            long closed, Double avgSatisfaction) {
+    }
+
+    /**
+     * Figures of one department in one period: every summons of the department, whether its agency
+     * in the street reported or (without an agency there) the department itself.
+     *
+     * @param deptCode the department, e.g. {@code WJ}
+     * @param deptName its Chinese name
+     * @param summoned how many times it was summoned by a whistle
+     * @param viaAgency how many of those went to its agency in the street
+     * @param direct how many went to the department itself (no agency in that street)
+     * @param reported, onTime, late, onTimeRate, avgReportMinutes, avgSatisfaction as in {@link AgencyFigures}
+     */
+    record DepartmentFigures(String deptCode, String deptName, long summoned, long viaAgency, long direct,
+            long reported, long onTime, long late, double onTimeRate, Double avgReportMinutes,
+            Double avgSatisfaction) {
+    }
+
+    /**
      * Figures of one dispatched agency in one period.
      *
      * @param agencyCode the agency, e.g. {@code S01-GA}

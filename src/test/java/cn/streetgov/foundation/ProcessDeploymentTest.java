@@ -55,7 +55,7 @@ class ProcessDeploymentTest {
             assertThat(definition.getName()).as(key).matches(".*\\p{IsHan}.*");
             assertThat(definition.getHistoryTimeToLive()).as(key).isNotNull();
         }
-        for (String key : List.of("delegation-eligibility", "consultation-mode", "whistle-sla", "assessment-grade")) {
+        for (String key : List.of("delegation-eligibility", "consultation-mode", "whistle-sla", "whistle-routing", "assessment-grade")) {
             assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
                     .singleResult()).as(key).isNotNull();
         }

@@ -144,7 +144,7 @@ class NoticeKindsTest extends NotifyTestSupport {
 
         ClockUtil.setCurrentTime(new Date(handle.getDueDate().getTime() + 3_600_000L));
         assertThat(sweep.sweepCase(pi.getId()).escalated()).isEqualTo(1);
-        assertThat(inboxOf("s01-sec", caseNo)).filteredOn(item -> item.kind().equals("ESCALATION")).singleElement()
+        assertThat(inboxOf("govt", caseNo)).filteredOn(item -> item.kind().equals("ESCALATION")).singleElement()
                 .satisfies(item -> {
                     assertThat(item.kindLabel()).isEqualTo("逾期上报");
                     assertThat(item.message()).contains("联合处置", "东华街道办事处");

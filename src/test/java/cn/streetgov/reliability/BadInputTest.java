@@ -258,6 +258,13 @@ class BadInputTest extends ProcessTestSupport {
         suggestion.put("agencyCode", "S01-GA");
         suggestion.put("action", "REMOVE");
         suggestion.put("reason", "群众反映强烈");
+        Map<String, Object> nomination = new LinkedHashMap<>(); // 福田: a street's own post
+        nomination.put("postType", "UNION_CHAIR");
+        nomination.put("orgCode", "S01");
+        nomination.put("deptCode", "GA");
+        nomination.put("action", "APPOINT");
+        nomination.put("candidateName", "李四");
+        nomination.put("reason", "经街道党工委会议研究，提出人选意见");
         Map<String, Object> revocation = new LinkedHashMap<>();
         revocation.put("deptCode", "CGZF");
         revocation.put("itemCode", "CGZF-XK-001");
@@ -267,13 +274,26 @@ class BadInputTest extends ProcessTestSupport {
         assessment.put("period", (CaseClock.today().getYear() + 5) + "-H1");
         return List.of(
                 new Starter("whistle-dispatch", "s01-off", StartVariables.whistle("S01", "GA", "NORMAL", "占道经营", "东华路 8 号")),
+                new Starter("whistle-dispatch", "s01-off", routedWhistle()),
                 new Starter("power-delegation", "cgzf-off", StartVariables.delegation("CGZF", "CGZF-XK-001", "S01")),
                 new Starter("cadre-consultation", "ga-off", consultation),
                 new Starter("street-suggestion", "s01-sec", suggestion),
+                new Starter("street-suggestion", "s01-sec", nomination),
                 new Starter("power-revocation", "cgzf-off", revocation),
                 new Starter("agency-assessment", "kaohe", assessment),
                 new Starter("major-matter-consultation", "zrzy-off",
                         StartVariables.majorMatter("ZRZY", "S01,S02", "东华片区控制性详细规划")));
+    }
+
+    /** A 12345 hotline whistle routed by its category (whistle-routing.dmn), no departments chosen. */
+    private static Map<String, Object> routedWhistle() {
+        Map<String, Object> vars = StartVariables.whistle("S01", null, "URGENT", "餐馆疑似食物中毒", "和平路 3 号");
+        vars.put("source", "HOTLINE");
+        vars.put("hotlineTicketNo", "12345-0042");
+        vars.put("category", "FOOD_SAFETY");
+        vars.put("stopFirst", true); // and the street dissuades first: the dissuasion task is probed too
+        vars.remove("deptCodes");
+        return vars;
     }
 
     /** A valid start of the process, so that its tasks can be probed. */
@@ -451,6 +471,8 @@ class BadInputTest extends ProcessTestSupport {
         List<String> none = List.of();
         return List.of(
                 new Endpoint("GET", "/api/whistles/metrics", "kaohe", none, false),
+                new Endpoint("GET", "/api/whistles/metrics/departments", "kaohe", none, false),
+                new Endpoint("GET", "/api/whistles/metrics/categories", "kaohe", none, false),
                 new Endpoint("POST", "/api/admin/process-migrations", "admin",
                         List.of("processDefinitionKey", "fromVersion", "toVersion", "dryRun"), false),
                 new Endpoint("GET", "/api/notifications", "s01-off", none, false),

@@ -212,6 +212,24 @@ final class AuthorizationMatrixFixture {
                 SuggestionProcess.DECLINE, SuggestionProcess.COMMENT, "人选正在考察中，暂不调整"));
         add(SuggestionProcess.KEY, answer, SuggestionProcess.ANSWER);
         add(SuggestionProcess.KEY, declined, SuggestionProcess.READ_DECLINE);
+        // 福田: a street's own post, consented by the department, approved by 组织部
+        ProcessInstance consent = nominate();
+        ProcessInstance approval = nominate();
+        complete("ga-off", task(approval, SuggestionProcess.DEPT_CONSENT),
+                Map.of(SuggestionProcess.CONSENT_DECISION, SuggestionProcess.CONSENT));
+        add(SuggestionProcess.KEY, consent, SuggestionProcess.DEPT_CONSENT);
+        add(SuggestionProcess.KEY, approval, SuggestionProcess.APPROVE_NOMINATION);
+    }
+
+    private ProcessInstance nominate() {
+        Map<String, Object> vars = new java.util.HashMap<>();
+        vars.put(SuggestionProcess.POST_TYPE, "UNION_CHAIR");
+        vars.put(SuggestionProcess.ORG_CODE, "S01");
+        vars.put(SuggestionProcess.DEPT_CODE, "GA");
+        vars.put(SuggestionProcess.ACTION, "APPOINT");
+        vars.put(SuggestionProcess.CANDIDATE_NAME, "李四");
+        vars.put(SuggestionProcess.REASON, "经街道党工委会议研究，提出人选意见");
+        return as("s01-sec", () -> runtimeService.startProcessInstanceByKey(SuggestionProcess.KEY, vars));
     }
 
     private ProcessInstance startSuggestion() {
@@ -242,6 +260,11 @@ final class AuthorizationMatrixFixture {
         add(WhistleProcess.KEY, handle, WhistleProcess.Elements.HANDLE);
         add(WhistleProcess.KEY, confirm, WhistleProcess.Elements.CONFIRM);
         add(WhistleProcess.KEY, followUp, WhistleProcess.Elements.FOLLOW_UP);
+        // 巡查—制止—移交: the street dissuades first
+        Map<String, Object> patrol = StartVariables.whistle("S01", "GA", "NORMAL", "早市摊贩占道", "东华路口");
+        patrol.put(WhistleProcess.Vars.STOP_FIRST, true);
+        ProcessInstance dissuade = as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, patrol));
+        add(WhistleProcess.KEY, dissuade, WhistleProcess.Elements.DISSUADE);
     }
 
     private ProcessInstance blow() {

@@ -91,9 +91,15 @@ class StartOptionsHttpTest extends ProcessTestSupport {
 
     @Test
     void aStreetCommitteeSuggestsOnTheAgenciesInItsStreet() {
-        Map<String, String> agencies = list(options("s02-sec", "street-suggestion"), "agencyOptions");
+        JsonNode options = options("s02-sec", "street-suggestion");
+        Map<String, String> agencies = list(options, "agencyOptions");
         assertThat(agencies).containsEntry("S02-GA", "西岭派出所").hasSize(3)
                 .allSatisfy((code, label) -> assertThat(code).startsWith("S02-"));
+        // 福田: its own posts' candidates, for its own street, consented by any of the district's departments
+        assertThat(list(options, "orgOptions")).containsExactly(Map.entry("S02", "西岭街道"));
+        assertThat(options.path("chosen").path("orgCode").asText()).isEqualTo("S02");
+        assertThat(list(options, "deptOptions")).containsOnlyKeys("CGZF", "SCJG", "GA", "ZRZY", "WJ")
+                .containsEntry("WJ", "卫生健康局");
     }
 
     @Test

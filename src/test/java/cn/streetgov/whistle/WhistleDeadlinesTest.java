@@ -43,7 +43,7 @@ class WhistleDeadlinesTest extends ProcessTestSupport {
     JdbcTemplate jdbc;
 
     @Test
-    void shouldRemindTheStreetOfficeBeforeAndEscalateToTheStreetCommitteeAfterTheHandlingDeadline() {
+    void shouldRemindTheStreetOfficeBeforeAndEscalateToTheDistrictAfterTheHandlingDeadline() {
         ProcessInstance pi = blow();
         complete("s01-ga-head", task(pi, Elements.REPORT), Map.of(Vars.REPORT_NOTE, "已到场"));
         Task handle = task(pi, Elements.HANDLE);
@@ -58,7 +58,7 @@ class WhistleDeadlinesTest extends ProcessTestSupport {
 
         after(handle, AN_HOUR);
         assertThat(sweep.sweepCase(pi.getId()).escalated()).isEqualTo(1);
-        assertThat(recipients(notifications, pi, NoticeKind.ESCALATION)).containsExactly("street-committee-S01");
+        assertThat(recipients(notifications, pi, NoticeKind.ESCALATION)).containsExactly("district-government");
         assertThat(notices(notifications, pi, NoticeKind.ESCALATION).get(0).getMessage())
                 .contains(pi.getBusinessKey(), "联合处置", "逾期", "东华街道办事处").doesNotContain("street-office-S01");
         assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.ESCALATION)
@@ -71,6 +71,18 @@ class WhistleDeadlinesTest extends ProcessTestSupport {
         assertThat(sweep.sweepCase(pi.getId())).isEqualTo(new DeadlineSweep.Result(0, 0));
         assertThat(notices(notifications, pi, NoticeKind.REMINDER)).hasSize(1);
         assertThat(notices(notifications, pi, NoticeKind.ESCALATION)).hasSize(1);
+    }
+
+    /** The street's own later steps stay with its committee: only the joint handling goes to the district (督办). */
+    @Test
+    void shouldEscalateALateConfirmationToTheStreetCommittee() {
+        ProcessInstance pi = blow();
+        complete("s01-ga-head", task(pi, Elements.REPORT), Map.of(Vars.REPORT_NOTE, "已到场"));
+        complete("s01-off", task(pi, Elements.HANDLE), Map.of(Vars.HANDLING_NOTE, "已清理占道摊位"));
+        Task confirm = task(pi, Elements.CONFIRM);
+        after(confirm, AN_HOUR);
+        assertThat(sweep.sweepCase(pi.getId()).escalated()).isEqualTo(1);
+        assertThat(recipients(notifications, pi, NoticeKind.ESCALATION)).containsExactly("street-committee-S01");
     }
 
     @Test
@@ -114,7 +126,7 @@ class WhistleDeadlinesTest extends ProcessTestSupport {
         }
 
         assertThat(escalated).isEqualTo(1);
-        assertThat(recipients(notifications, pi, NoticeKind.ESCALATION)).containsExactly("street-committee-S01");
+        assertThat(recipients(notifications, pi, NoticeKind.ESCALATION)).containsExactly("district-government");
         assertThat(jdbc.queryForObject("select count(*) from task_deadline_notice where task_id = ?", Integer.class,
                 handle.getId())).isEqualTo(1);
         assertThat(audit.trail(pi.getId())).filteredOn(r -> r.getEventType() == AuditEventType.ESCALATION).hasSize(1);

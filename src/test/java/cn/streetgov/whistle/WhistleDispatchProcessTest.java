@@ -20,6 +20,7 @@ import cn.streetgov.whistle.process.WhistleProcess;
 import cn.streetgov.whistle.process.WhistleProcess.Elements;
 import cn.streetgov.whistle.process.WhistleProcess.Vars;
 import cn.streetgov.test.ProcessTestSupport;
+import cn.streetgov.test.StartVariables;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -298,6 +299,128 @@ class WhistleDispatchProcessTest extends ProcessTestSupport {
         assertThat(closed.getReopenCount()).isEqualTo(1);
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                 .activityId(Elements.REOPEN).count()).isEqualTo(1);
+    }
+
+    // ---- sources, categories and the routing rule (网上分流移交, whistle-routing.dmn) ----
+
+    @Test
+    void shouldSummonTheDepartmentsTheRoutingRuleGivesForTheCategory() {
+        Map<String, Object> vars = StartVariables.whistle("S01", null, "URGENT", "餐馆疑似食物中毒", "和平路 3 号");
+        vars.put(Vars.SOURCE, "HOTLINE");
+        vars.put(Vars.HOTLINE_TICKET_NO, "12345-20261203-0042");
+        vars.put(Vars.CATEGORY, "FOOD_SAFETY");
+        ProcessInstance pi = as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars));
+
+        assertThat(pi).hasPassed(Elements.ROUTE_CATEGORY, Elements.SUMMON).isWaitingAt(Elements.REPORT);
+        WhistleCase whistle = caseOf(pi);
+        assertThat(whistle.getSource().name()).isEqualTo("HOTLINE");
+        assertThat(whistle.getHotlineTicketNo()).isEqualTo("12345-20261203-0042");
+        assertThat(whistle.getCategory().name()).isEqualTo("FOOD_SAFETY");
+        assertThat(whistle.getRoutingReason()).isNull();
+        assertThat(cases.summonedDepartments(whistle.getId())).containsExactly("SCJG", "WJ");
+        assertThat(summons(whistle, "SCJG").getOrigin()).isEqualTo(WhistleSummons.ORIGIN_RULE);
+        assertThat(summons(whistle, "SCJG").getRoutedGroup()).isEqualTo("agency-S01-SCJG");
+        assertThat(summons(whistle, "WJ").getRoutedGroup()).isEqualTo("dept-WJ");
+        assertThat(runtimeService.getVariable(pi.getId(), Vars.ROUTED_DEPT_CODES)).isEqualTo("SCJG,WJ");
+        assertThat(runtimeService.getVariable(pi.getId(), Vars.DEPT_NAMES)).isEqualTo("市场监管局、卫生健康局");
+    }
+
+    @Test
+    void shouldKeepTheStreetsReasonWhenItSummonsOtherDepartmentsThanTheRule() {
+        String summary = "routing-" + UUID.randomUUID();
+        Map<String, Object> vars = StartVariables.whistle("S01", "GA,WJ", "NORMAL", summary, "夜市");
+        vars.put(Vars.SOURCE, "GRID");
+        vars.put(Vars.CATEGORY, "NOISE");
+        // the rule gives GA and CGZF: without a reason the start is refused and nothing is written
+        assertThatThrownBy(() -> as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("与“噪声扰民”的分流规则（公安分局、城市管理和综合执法局）不同，请说明增减部门的理由");
+        assertThat(jdbc.queryForObject("select count(*) from whistle_case where summary = ?", Long.class, summary)).isZero();
+
+        vars.put(Vars.ROUTING_REASON, "噪声来自居民家中的养犬，需卫健部门协助狂犬病防控");
+        ProcessInstance pi = as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars));
+        WhistleCase whistle = caseOf(pi);
+        assertThat(whistle.getSource().name()).isEqualTo("GRID");
+        assertThat(whistle.getRoutingReason()).startsWith("噪声来自居民家中");
+        assertThat(cases.summonedDepartments(whistle.getId())).containsExactly("GA", "WJ");
+        assertThat(summons(whistle, "GA").getOrigin()).isEqualTo(WhistleSummons.ORIGIN_RULE);
+        assertThat(summons(whistle, "WJ").getOrigin()).isEqualTo(WhistleSummons.ORIGIN_STREET);
+    }
+
+    // ---- 巡查—制止—移交执法 (002) ----
+
+    @Test
+    void shouldEndTheCaseWhenTheStreetsOwnDissuasionWorks() {
+        Map<String, Object> vars = StartVariables.whistle("S01", null, "NORMAL", "早市摊贩占道", "东华路口");
+        vars.put(Vars.SOURCE, "PATROL");
+        vars.put(Vars.CATEGORY, "STREET_VENDING");
+        vars.put(Vars.STOP_FIRST, true);
+        ProcessInstance pi = as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars));
+        assertThat(pi).hasPassed(Elements.ROUTE_CATEGORY, Elements.DISSUADE_FIRST_GATEWAY).isWaitingAt(Elements.DISSUADE)
+                .hasNotPassed(Elements.SUMMON);
+        WhistleCase whistle = caseOf(pi);
+        assertThat(whistle.getStatus()).isEqualTo(CaseStatus.DISSUADING);
+        assertThat(cases.summonedDepartments(whistle.getId())).isEmpty();
+        Task dissuade = task(pi, Elements.DISSUADE);
+        assertThat(candidateGroups(dissuade)).containsExactly("street-office-S01");
+        assertThat(dissuade.getDueDate()).isNotNull();
+        assertThatThrownBy(() -> complete("s01-off", dissuade, Map.of(Vars.DISSUADED, "true")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasRootCauseMessage("请填写劝导制止情况");
+        complete("s01-off", dissuade, Map.of(Vars.DISSUADED, "true", Vars.DISSUADE_NOTE, "经劝导，摊贩已自行撤离"));
+
+        assertThat(pi).isEnded().hasPassed(Elements.STOPPED).hasNotPassed(Elements.SUMMON, Elements.REPORT);
+        whistle = caseOf(pi);
+        assertThat(whistle.getStatus()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(whistle.getOutcome()).isEqualTo(WhistleCaseService.OUTCOME_STOPPED);
+        assertThat(whistle.getDissuadeNote()).isEqualTo("经劝导，摊贩已自行撤离");
+        assertThat(cases.summonedDepartments(whistle.getId())).isEmpty();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(Vars.OUTCOME).singleResult().getValue()).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void shouldHandOverToTheDepartmentsWhenDissuasionFails() {
+        Map<String, Object> vars = StartVariables.whistle("S01", null, "URGENT", "违章搭建", "南巷 5 号");
+        vars.put(Vars.SOURCE, "GRID");
+        vars.put(Vars.CATEGORY, "ILLEGAL_CONSTRUCTION");
+        vars.put(Vars.STOP_FIRST, "true");
+        ProcessInstance pi = as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars));
+        complete("s01-off", task(pi, Elements.DISSUADE), Map.of(Vars.DISSUADED, "false", Vars.DISSUADE_NOTE, "当事人拒不停工"));
+
+        assertThat(pi).hasPassed(Elements.DISSUADED_GATEWAY, Elements.JOIN_ROUTING, Elements.SUMMON)
+                .isWaitingAt(Elements.REPORT).hasNotPassed(Elements.STOPPED);
+        WhistleCase whistle = caseOf(pi);
+        assertThat(whistle.getStatus()).isEqualTo(CaseStatus.REPORTING);
+        assertThat(cases.summonedDepartments(whistle.getId())).containsExactly("CGZF", "ZRZY");
+        assertThat(reportTask(pi, "CGZF")).isNotNull();
+    }
+
+    @Test
+    void shouldRefuseADissuadeFirstWhistleWhoseHandOverCouldNotBeSummoned() {
+        String summary = "refused-" + UUID.randomUUID();
+        Map<String, Object> vars = StartVariables.whistle("S01", null, "NORMAL", summary, null);
+        vars.put(Vars.STOP_FIRST, true); // category OTHER: no rule, and no department chosen
+        assertThatThrownBy(() -> as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("请至少选择一个被召集的部门");
+        assertThat(jdbc.queryForObject("select count(*) from whistle_case where summary = ?", Long.class, summary)).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "hotline without ticket | HOTLINE | ''        | FOOD_SAFETY | 12345 热线转来的问题须填写工单编号",
+        "bad ticket             | HOTLINE | '<x>'     | FOOD_SAFETY | 工单编号应为 4–32 位字母、数字或短横线",
+        "unknown source         | WECHAT  | ''        | OTHER       | 问题来源无效",
+        "unknown category       | PATROL  | ''        | DOGS        | 问题类别无效",
+    })
+    void shouldRefuseABadSourceOrCategory(String why, String source, String ticket, String category, String message) {
+        String summary = "refused-" + UUID.randomUUID();
+        Map<String, Object> vars = StartVariables.whistle("S01", "GA", "NORMAL", summary, null);
+        vars.put(Vars.SOURCE, source);
+        vars.put(Vars.HOTLINE_TICKET_NO, ticket);
+        vars.put(Vars.CATEGORY, category);
+        assertThatThrownBy(() -> as("s01-off", () -> runtimeService.startProcessInstanceByKey(WhistleProcess.KEY, vars)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+        assertThat(jdbc.queryForObject("select count(*) from whistle_case where summary = ?", Long.class, summary)).isZero();
     }
 
     // ---- refused input ----

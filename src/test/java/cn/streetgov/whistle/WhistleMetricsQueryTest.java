@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.streetgov.common.InvalidInputException;
 import cn.streetgov.test.IntegrationTest;
 import cn.streetgov.whistle.WhistleMetricsQuery.AgencyFigures;
+import cn.streetgov.whistle.WhistleMetricsQuery.CategoryFigures;
+import cn.streetgov.whistle.WhistleMetricsQuery.DepartmentFigures;
+import java.util.Map;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -77,6 +80,45 @@ class WhistleMetricsQueryTest {
     void shouldGiveOneAgencyOrZeroFigures() {
         assertThat(metrics.figuresOf("S01-GA", "2019")).isEqualTo(new AgencyFigures("S01-GA", 3, 2, 2, 0, 0.6667, 90.0, 3.5));
         assertThat(metrics.figuresOf("S01-SCJG", "2019")).isEqualTo(new AgencyFigures("S01-SCJG", 0, 0, 0, 0, 0.0, null, null));
+    }
+
+    /** Every department, with or without agencies (WJ keeps none: its summons go to the department itself). */
+    @Test
+    void shouldCountEveryDepartmentOfTheDistrictIncludingThoseWithoutAgencies() {
+        Map<String, DepartmentFigures> year = byDept(metrics.figuresByDepartment("2019", null));
+        assertThat(year).containsKeys("CGZF", "SCJG", "GA", "ZRZY", "WJ");
+        assertThat(year.get("GA")).isEqualTo(new DepartmentFigures("GA", "公安分局", 3, 3, 0, 2, 2, 0, 0.6667, 90.0, 3.5));
+        assertThat(year.get("CGZF")).isEqualTo(new DepartmentFigures("CGZF", "城市管理和综合执法局", 2, 2, 0, 1, 0, 2, 0.0, 300.0, 3.5));
+        assertThat(year.get("WJ")).isEqualTo(new DepartmentFigures("WJ", "卫生健康局", 1, 0, 1, 1, 1, 0, 1.0, 30.0, 5.0));
+        assertThat(year.get("ZRZY")).isEqualTo(new DepartmentFigures("ZRZY", "规划和自然资源局", 0, 0, 0, 0, 0, 0, 0.0, null, null));
+        assertThat(byDept(metrics.figuresByDepartment("2019-H1", "S01")).get("WJ").summoned()).isEqualTo(1);
+        assertThat(byDept(metrics.figuresByDepartment("2019-Q4", "S01")).get("GA").summoned()).isEqualTo(1);
+        // another street's whistles only
+        assertThat(metrics.figuresByDepartment("2019", "S02")).filteredOn(f -> List.of("CGZF", "GA", "WJ").contains(f.deptCode()))
+                .allSatisfy(f -> assertThat(f.summoned()).isZero());
+        assertThatThrownBy(() -> metrics.figuresByDepartment("2019", "X99")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("未知的街道/镇");
+        assertThatThrownBy(() -> metrics.figuresByDepartment("2019-H3", null)).isInstanceOf(InvalidInputException.class);
+    }
+
+    /** Per category and source (前端发现报告): only the pairs that occurred, in the enums' order. */
+    @Test
+    void shouldCountTheWhistlesPerCategoryAndSource() {
+        jdbc.update("update whistle_case set category = 'FOOD_SAFETY', source = 'HOTLINE', hotline_ticket_no = 'T-0001' where case_no = 'MT-2019-A'");
+        jdbc.update("update whistle_case set category = 'FOOD_SAFETY', source = 'GRID' where case_no = 'MT-2019-B'");
+        jdbc.update("update whistle_case set status = 'REPORTING' where case_no = 'MT-2019-C'");
+        assertThat(metrics.figuresByCategory("2019", null)).containsExactly(
+                new CategoryFigures("FOOD_SAFETY", "食品安全", "GRID", "网格员上报", 1, 1, 2.0),
+                new CategoryFigures("FOOD_SAFETY", "食品安全", "HOTLINE", "12345热线", 1, 1, 5.0),
+                new CategoryFigures("OTHER", "其他", "PATROL", "街道巡查", 1, 0, null));
+        assertThat(metrics.figuresByCategory("2019-H1", "S01")).containsExactly(
+                new CategoryFigures("FOOD_SAFETY", "食品安全", "HOTLINE", "12345热线", 1, 1, 5.0));
+        assertThat(metrics.figuresByCategory("2019", "S02")).isEmpty();
+        assertThatThrownBy(() -> metrics.figuresByCategory("2019", "X99")).isInstanceOf(InvalidInputException.class);
+    }
+
+    private static Map<String, DepartmentFigures> byDept(List<DepartmentFigures> figures) {
+        return figures.stream().collect(java.util.stream.Collectors.toMap(DepartmentFigures::deptCode, f -> f));
     }
 
     @Test

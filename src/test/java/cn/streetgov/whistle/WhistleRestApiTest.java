@@ -106,6 +106,34 @@ class WhistleRestApiTest {
     void shouldNeedALoginForTheFigures() {
         ResponseEntity<String> response = rest.getForEntity("/api/whistles/metrics?period=2026", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.getForEntity("/api/whistles/metrics/departments?period=2026", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void shouldGiveTheFiguresOfEveryDepartmentInChineseWithABadPeriodOrStreetRefused() {
+        ResponseEntity<List<Map<String, Object>>> all = rest.withBasicAuth("kaohe", "demo")
+                .exchange("/api/whistles/metrics/departments?period=2026", HttpMethod.GET, null, LIST);
+        assertThat(all.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(all.getBody()).extracting(f -> f.get("deptCode")).contains("CGZF", "SCJG", "GA", "ZRZY", "WJ");
+        assertThat(all.getBody()).filteredOn(f -> "WJ".equals(f.get("deptCode"))).singleElement()
+                .satisfies(f -> assertThat(f).containsEntry("deptName", "卫生健康局").containsKeys("summoned", "direct",
+                        "viaAgency", "onTimeRate"));
+        assertThat(rest.withBasicAuth("s01-off", "demo").exchange("/api/whistles/metrics/departments?period=2026&org=S01",
+                HttpMethod.GET, null, LIST).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map<String, Object>> badStreet = rest.withBasicAuth("kaohe", "demo")
+                .exchange("/api/whistles/metrics/departments?period=2026&org=X99", HttpMethod.GET, null, OBJECT);
+        assertThat(badStreet.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badStreet.getBody().get("message").toString()).contains("未知的街道/镇");
+        assertThat(rest.withBasicAuth("kaohe", "demo").exchange("/api/whistles/metrics/departments?period=2026-H3",
+                HttpMethod.GET, null, OBJECT).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<List<Map<String, Object>>> categories = rest.withBasicAuth("s01-off", "demo")
+                .exchange("/api/whistles/metrics/categories?period=2026&org=S01", HttpMethod.GET, null, LIST);
+        assertThat(categories.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(categories.getBody()).allSatisfy(f -> assertThat(f).containsKeys("category", "categoryLabel",
+                "source", "sourceLabel", "whistles", "closed", "avgSatisfaction"));
+        assertThat(rest.getForEntity("/api/whistles/metrics/categories?period=2026", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test

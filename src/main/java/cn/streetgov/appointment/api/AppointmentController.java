@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.api;
 
+import cn.streetgov.appointment.domain.CadreAction;
 import cn.streetgov.appointment.domain.ConsultationCase;
 import cn.streetgov.appointment.domain.ConsultationService;
 import cn.streetgov.appointment.domain.Suggestion;
@@ -52,9 +53,15 @@ class AppointmentController {
             List<OpinionView> opinions) {
     }
 
-    record SuggestionView(String suggestionNo, String agencyCode, String deptCode, String action, String reason,
-            LocalDateTime createdAt, LocalDateTime answerDeadline, String status, String answerComment,
-            LocalDateTime answeredAt, String caseNo) {
+    record SuggestionView(String suggestionNo, String postType, String postLabel, String agencyCode, String deptCode,
+            String action, String candidateName, String reason, LocalDateTime createdAt, LocalDateTime answerDeadline,
+            String status, String answerComment, LocalDateTime answeredAt, String caseNo, String consentComment,
+            LocalDateTime consentedAt, LocalDateTime approvedAt) {
+    }
+
+    /** The approved holder of one of a street's own posts (福田: proposed by the street, approved by 组织部). */
+    record StreetPostView(String orgCode, String postType, String postLabel, String holderName, String action,
+            String actionLabel, String deptCode, String suggestionNo, LocalDateTime approvedAt) {
     }
 
     @GetMapping("/cases/{caseNo}")
@@ -76,15 +83,30 @@ class AppointmentController {
         return suggestions.ofOrg(org).stream().map(AppointmentController::view).toList();
     }
 
+    /**
+     * The street's own posts (纪工委书记、工会主席…) as the organisation department last approved them:
+     * for the street's committee and office, the district bodies and auditors.
+     */
+    @GetMapping("/street-posts")
+    List<StreetPostView> streetPosts(@RequestParam String org, CurrentUser user) {
+        user.requireAnyGroup(concat(DISTRICT, PostRole.STREET_COMMITTEE.groupId(org), PostRole.STREET_OFFICE.groupId(org)));
+        return suggestions.approvedNominations(org).stream()
+                .map(s -> new StreetPostView(s.getOrgCode(), s.getPostType().name(), s.getPostType().label(),
+                        s.getAction() == CadreAction.REMOVE ? null : s.getCandidateName(), s.getAction().name(),
+                        s.getAction().label(), s.getDeptCode(), s.getSuggestionNo(), s.getApprovedAt()))
+                .toList();
+    }
+
     private static OpinionView view(CaseDecision d) {
         return new OpinionView(d.getTaskKey(), d.getStepName(), d.getDecision(), d.getDecisionLabel(), d.getComment(),
                 d.getActorUser(), d.getActorGroup(), ConsultationService.meetingDate(d), CaseClock.toLocal(d.getDecidedAt()));
     }
 
     private static SuggestionView view(Suggestion s) {
-        return new SuggestionView(s.getSuggestionNo(), s.getAgencyCode(), s.getDeptCode(), s.getAction().name(),
-                s.getReason(), s.getCreatedAt(), s.getAnswerDeadline(), s.getStatus().name(), s.getAnswerComment(),
-                s.getAnsweredAt(), s.getCaseNo());
+        return new SuggestionView(s.getSuggestionNo(), s.getPostType().name(), s.getPostType().label(), s.getAgencyCode(),
+                s.getDeptCode(), s.getAction().name(), s.getCandidateName(), s.getReason(), s.getCreatedAt(),
+                s.getAnswerDeadline(), s.getStatus().name(), s.getAnswerComment(), s.getAnsweredAt(), s.getCaseNo(),
+                s.getConsentComment(), s.getConsentedAt(), s.getApprovedAt());
     }
 
     private static String[] concat(String[] base, String... more) {

@@ -11,7 +11,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 
-/** A street committee's suggestion (建议) on the head of an agency stationed in its area. */
+/**
+ * A street committee's suggestion (建议) on the head of an agency stationed in its area, or its
+ * proposal of the holder of one of its own posts ({@link StreetPost#isStreetOwn()}: no agency; the
+ * competent department consents, the organisation department approves).
+ */
 @Entity
 @Table(name = "appt_suggestion")
 public class Suggestion {
@@ -70,6 +74,28 @@ public class Suggestion {
     @Column(name = "case_no")
     private String caseNo;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "post_type")
+    private StreetPost postType = StreetPost.AGENCY_HEAD;
+
+    @Column(name = "candidate_name")
+    private String candidateName;
+
+    @Column(name = "consent_comment")
+    private String consentComment;
+
+    @Column(name = "consented_by")
+    private String consentedBy;
+
+    @Column(name = "consented_at")
+    private LocalDateTime consentedAt;
+
+    @Column(name = "approved_by")
+    private String approvedBy;
+
+    @Column(name = "approved_at")
+    private LocalDateTime approvedAt;
+
     protected Suggestion() {
     }
 
@@ -87,6 +113,31 @@ public class Suggestion {
         this.status = Status.OPEN;
     }
 
+    /** A proposal of the holder of a street's own post (no agency). */
+    static Suggestion nomination(String suggestionNo, String orgCode, StreetPost post, String deptCode,
+            CadreAction action, String candidateName, String reason, String suggestedBy, LocalDateTime createdAt,
+            LocalDateTime answerDeadline) {
+        Suggestion s = new Suggestion(suggestionNo, orgCode, null, deptCode, action, reason, suggestedBy, createdAt,
+                answerDeadline);
+        s.postType = post;
+        s.candidateName = candidateName;
+        return s;
+    }
+
+    /** The competent department consents to the street's candidate (the organisation department decides next). */
+    void consent(String comment, String by, LocalDateTime at) {
+        this.consentComment = comment;
+        this.consentedBy = by;
+        this.consentedAt = at;
+    }
+
+    /** The organisation department approves the street's candidate. */
+    void approve(String comment, String by, LocalDateTime at) {
+        answer(Status.ACCEPTED, comment, by, at);
+        this.approvedBy = by;
+        this.approvedAt = at;
+    }
+
     void attachTo(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
@@ -96,6 +147,10 @@ public class Suggestion {
         this.answerComment = comment;
         this.answeredBy = by;
         this.answeredAt = at;
+    }
+
+    void setAnswerDeadline(LocalDateTime answerDeadline) {
+        this.answerDeadline = answerDeadline;
     }
 
     void resultedIn(String caseNo) {
@@ -118,4 +173,12 @@ public class Suggestion {
     public String getAnsweredBy() { return answeredBy; }
     public LocalDateTime getAnsweredAt() { return answeredAt; }
     public String getCaseNo() { return caseNo; }
+    public StreetPost getPostType() { return postType; }
+    public String getCandidateName() { return candidateName; }
+    public String getConsentComment() { return consentComment; }
+    public String getConsentedBy() { return consentedBy; }
+    public LocalDateTime getConsentedAt() { return consentedAt; }
+    public String getApprovedBy() { return approvedBy; }
+    public LocalDateTime getApprovedAt() { return approvedAt; }
+    public boolean isNomination() { return postType.isStreetOwn(); }
 }

@@ -52,6 +52,15 @@ public class SuggestionService {
      */
     public Suggestion open(Map<String, Object> variables, String initiator, Collection<String> initiatorGroups,
             String processInstanceId, Duration answerPeriod) {
+        Object post = variables.get(SuggestionProcess.POST_TYPE);
+        StreetPost postType = ConsultationRequests.text(post) == null ? StreetPost.AGENCY_HEAD
+                : ConsultationRequests.parseEnum(StreetPost.class, post);
+        if (postType == null) {
+            throw new InvalidInputException("岗位类别无效，应为派驻机构负责人或街道的" + StreetPost.streetOwnLabels());
+        }
+        if (postType.isStreetOwn()) {
+            return nominate(postType, variables, initiator, initiatorGroups, processInstanceId, answerPeriod);
+        }
         List<String> errors = new ArrayList<>();
         String agencyCode = ConsultationRequests.text(variables.get(SuggestionProcess.AGENCY_CODE));
         CadreAction action = ConsultationRequests.parseEnum(CadreAction.class, variables.get(SuggestionProcess.ACTION));
@@ -88,6 +97,89 @@ public class SuggestionService {
         suggestions.save(s);
         log.info("街道建议 {} 已提出: {} {}", s.getSuggestionNo(), action.label(), agency.getCode());
         return s;
+    }
+
+    /**
+     * Validates and records a street committee's proposal of the holder of one of its own posts (福田):
+     * the street, the competent department, 任职 or 免职, the person and the reason. A logged-in street
+     * committee member proposes for the own street/town only.
+     */
+    private Suggestion nominate(StreetPost post, Map<String, Object> variables, String initiator,
+            Collection<String> initiatorGroups, String processInstanceId, Duration consentPeriod) {
+        List<String> errors = new ArrayList<>();
+        String orgCode = ConsultationRequests.text(variables.get(SuggestionProcess.ORG_CODE));
+        String deptCode = ConsultationRequests.text(variables.get(SuggestionProcess.DEPT_CODE));
+        CadreAction action = ConsultationRequests.parseEnum(CadreAction.class, variables.get(SuggestionProcess.ACTION));
+        String candidate = ConsultationRequests.text(variables.get(SuggestionProcess.CANDIDATE_NAME));
+        String reason = ConsultationRequests.text(variables.get(SuggestionProcess.REASON));
+        if (orgCode == null) {
+            errors.add("请选择提出人选的街道/镇（orgCode）");
+        } else if (directory.findActiveUnit(orgCode).isEmpty()) {
+            errors.add("未知或已停用的街道/镇: " + orgCode);
+        } else if (initiatorGroups != null && !initiatorGroups.contains(PostRole.STREET_COMMITTEE.groupId(orgCode))) {
+            errors.add("只有本街道/镇党(工)委才能提出" + post.label() + "人选");
+        }
+        if (deptCode == null) {
+            errors.add("请选择征求同意的区级业务主管部门（deptCode）");
+        } else if (directory.findActiveDepartment(deptCode).isEmpty()) {
+            errors.add("未知或已停用的部门: " + deptCode);
+        }
+        if (action != CadreAction.APPOINT && action != CadreAction.REMOVE) {
+            errors.add("街道岗位人选只能建议任职（APPOINT）或免职（REMOVE）");
+        }
+        if (candidate == null) {
+            errors.add(action == CadreAction.REMOVE ? "请填写拟免职人员姓名" : "请填写拟任人选姓名");
+        } else if (candidate.length() > 50) {
+            errors.add("人选姓名不能超过 50 字");
+        }
+        if (reason == null) {
+            errors.add("请填写提名理由（党(工)委研究意见）");
+        } else if (reason.length() > ConsultationRequests.MAX_TEXT) {
+            errors.add("提名理由不能超过 " + ConsultationRequests.MAX_TEXT + " 字");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        LocalDateTime now = CaseClock.now();
+        Suggestion s = Suggestion.nomination(numbers.next(SUGGESTION_PREFIX), orgCode, post, deptCode, action,
+                candidate, reason, initiator, now, now.plus(consentPeriod));
+        s.attachTo(processInstanceId);
+        suggestions.save(s);
+        log.info("街道人选提名 {} 已提出: {} {} {}", s.getSuggestionNo(), orgCode, post.label(), action.label());
+        return s;
+    }
+
+    /** The consent period the rules give (consultation-mode.dmn, 答复期限) replaces the default one. */
+    public LocalDateTime consentDeadline(long id, int days) {
+        Suggestion s = require(id);
+        s.setAnswerDeadline(s.getCreatedAt().plusDays(days));
+        return s.getAnswerDeadline();
+    }
+
+    /** The competent department consents; the organisation department decides next. */
+    public void consent(long id, String comment, String by) {
+        require(id).consent(comment, by, CaseClock.now());
+    }
+
+    /** The organisation department approves the street's candidate; the street is told. */
+    public void approveNomination(long id, String comment, String by) {
+        Suggestion s = require(id);
+        s.approve(comment, by, CaseClock.now());
+        notify(id, NoticeKind.CASE_END, PostRole.STREET_COMMITTEE.groupId(s.getOrgCode()),
+                "人选提名 " + s.getSuggestionNo() + " 已获区委组织部批复：" + s.getCandidateName() + " "
+                        + s.getAction().label() + directory.requireUnit(s.getOrgCode()).getName() + s.getPostType().label());
+    }
+
+    /** The approved holders of a street's own posts, one per post (the latest approval). */
+    @Transactional(readOnly = true)
+    public List<Suggestion> approvedNominations(String orgCode) {
+        Map<StreetPost, Suggestion> latest = new java.util.EnumMap<>(StreetPost.class);
+        for (Suggestion s : suggestions.findByOrgCodeOrderByIdDesc(orgCode)) {
+            if (s.isNomination() && s.getApprovedAt() != null) {
+                latest.putIfAbsent(s.getPostType(), s);
+            }
+        }
+        return List.copyOf(latest.values());
     }
 
     public void accept(long id, String comment, String by, String caseNo) {
@@ -127,6 +219,9 @@ public class SuggestionService {
     @Transactional(readOnly = true)
     public String summary(long id) {
         Suggestion s = require(id);
+        if (s.isNomination()) {
+            return nominationSummary(s);
+        }
         Agency agency = directory.requireAgency(s.getAgencyCode());
         StringBuilder b = new StringBuilder();
         b.append("建议编号：").append(s.getSuggestionNo()).append('\n');
@@ -137,6 +232,25 @@ public class SuggestionService {
         b.append("理由：").append(ConsultationService.clip(s.getReason(), 1500));
         if (s.getAnswerComment() != null) {
             b.append("\n部门答复：").append(ConsultationService.clip(s.getAnswerComment(), 1500));
+        }
+        return b.toString();
+    }
+
+    private String nominationSummary(Suggestion s) {
+        StringBuilder b = new StringBuilder();
+        b.append("提名编号：").append(s.getSuggestionNo()).append('\n');
+        b.append("提出：").append(directory.requireUnit(s.getOrgCode()).getName()).append("党(工)委\n");
+        b.append("岗位：").append(s.getPostType().label()).append('\n');
+        b.append(s.getAction() == CadreAction.REMOVE ? "拟免职人员：" : "拟任人选：").append(s.getCandidateName()).append('\n');
+        b.append("建议：").append(s.getAction().label()).append('\n');
+        b.append("业务主管部门：").append(directory.requireDepartment(s.getDeptCode()).getName()).append('\n');
+        b.append("理由：").append(ConsultationService.clip(s.getReason(), 1500));
+        if (s.getConsentedAt() != null) {
+            b.append("\n部门意见：同意").append(s.getConsentComment() == null ? ""
+                    : "。" + ConsultationService.clip(s.getConsentComment(), 1000));
+        }
+        if (s.getAnswerComment() != null) {
+            b.append("\n答复：").append(ConsultationService.clip(s.getAnswerComment(), 1500));
         }
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package cn.streetgov.appointment.process;
 
+import cn.streetgov.appointment.domain.StreetPost;
 import cn.streetgov.appointment.domain.Suggestion;
 import cn.streetgov.appointment.domain.SuggestionRepository;
 import cn.streetgov.casework.CaseDescriber;
@@ -9,8 +10,9 @@ import java.util.Arrays;
 import org.springframework.stereotype.Component;
 
 /**
- * How a {@code street-suggestion} case is listed: 东华街道 建议 东华派出所负责人 免职; it belongs to the
- * street/town, the agency and its department.
+ * How a {@code street-suggestion} case is listed: 东华街道 建议 东华派出所负责人 免职 (it belongs to the
+ * street/town, the agency and its department), or 东华街道 提名 工会主席 张三 任职 (the street/town and
+ * the competent department).
  */
 @Component
 class SuggestionCaseDescriber implements CaseDescriber {
@@ -34,6 +36,11 @@ class SuggestionCaseDescriber implements CaseDescriber {
         if (s == null) {
             return null;
         }
+        if (s.isNomination()) {
+            return Description.of(orgs.nameOf(s.getOrgCode()).orElse(s.getOrgCode()) + " 提名 "
+                    + s.getPostType().label() + " " + s.getCandidateName() + " " + s.getAction().label(),
+                    Arrays.asList(s.getOrgCode(), s.getDeptCode()));
+        }
         String subject = orgs.nameOf(s.getOrgCode()).orElse(s.getOrgCode()) + " 建议 "
                 + orgs.nameOf(s.getAgencyCode()).orElse(s.getAgencyCode()) + "负责人 "
                 + (s.getAction() == null ? "任免" : s.getAction().label());
@@ -43,7 +50,20 @@ class SuggestionCaseDescriber implements CaseDescriber {
     /** On a task card: what the street suggests, e.g. 街道建议免职 · 东华派出所. */
     @Override
     public String card(Function<String, Object> variable) {
+        Object post = variable.apply(SuggestionProcess.POST_TYPE);
+        if (post != null && !StreetPost.AGENCY_HEAD.name().equals(post.toString())) {
+            return CaseDescriber.join(30, AppointmentCards.action(variable.apply(SuggestionProcess.ACTION), "街道提名"),
+                    postLabel(post) + " " + variable.apply(SuggestionProcess.CANDIDATE_NAME));
+        }
         return CaseDescriber.join(30, AppointmentCards.action(variable.apply(SuggestionProcess.ACTION), "街道建议"),
                 AppointmentCards.agency(orgs, variable.apply(SuggestionProcess.AGENCY_CODE)));
+    }
+
+    private static String postLabel(Object code) {
+        try {
+            return StreetPost.valueOf(code.toString()).label();
+        } catch (IllegalArgumentException e) {
+            return "街道岗位";
+        }
     }
 }

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The process {@code street-suggestion} (processes/street-suggestion.bpmn): a street committee's
- * suggestion (建议权) on the head of an agency in its area, answered by the department. Started from
+ * suggestion (建议权) on the head of an agency in its area, answered by the department; or its proposal
+ * of the holder of one of its own posts (福田: the street proposes, the competent department
+ * consents, the organisation department approves — mode {@code STREET_PROPOSAL} of
+ * {@code consultation-mode.dmn}). Started from
  * Tasklist (none start event) or by the message {@code street-suggestion} (e.g. from the assessment
  * workflow); both need CREATE_INSTANCE on this definition, granted to every street committee.
  */
@@ -35,6 +38,19 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters, Outcom
     public static final String END_DECLINED = "endEvent_suggestionDeclined";
     public static final String END_OVERDUE_NOTIFIED = "endEvent_overdueNotified";
     public static final String GATEWAY_DECISION = "gateway_suggestionDecision";
+    public static final String GATEWAY_KIND = "gateway_suggestionKind";
+    public static final String DETERMINE_POST_PATH = "businessRuleTask_determinePostPath";
+    public static final String DEPT_CONSENT = "userTask_deptConsent";
+    public static final String GATEWAY_DEPT_CONSENT = "gateway_deptConsent";
+    public static final String APPROVE_NOMINATION = "userTask_approveNomination";
+    public static final String GATEWAY_NOMINATION_APPROVAL = "gateway_nominationApproval";
+    public static final String APPOINT_STREET_POST = "serviceTask_appointStreetPost";
+    public static final String GATEWAY_JOIN_DECLINE = "gateway_joinDecline";
+    public static final String END_POST_APPOINTED = "endEvent_postAppointed";
+    /** The rules deciding the path of a street post (shared with cadre-consultation). */
+    public static final String DECISION_KEY = ConsultationProcess.DECISION_KEY;
+    /** The only mode of consultation-mode.dmn this process runs for a street's own post. */
+    public static final String MODE_STREET_PROPOSAL = "STREET_PROPOSAL";
     /** The BPMN message element of {@link #MESSAGE}. */
     public static final String MESSAGE_ELEMENT = "Message_StreetSuggestion";
 
@@ -42,6 +58,8 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters, Outcom
     public static final String AGENCY_CODE = "agencyCode";
     public static final String ACTION = "action";
     public static final String REASON = "reason";
+    /** AGENCY_HEAD (default) or one of the street's own posts (StreetPost); for those also orgCode, deptCode, candidateName. */
+    public static final String POST_TYPE = "postType";
     // set by the process
     public static final String SUGGESTION_ID = "suggestionId";
     public static final String ORG_CODE = "orgCode";
@@ -50,12 +68,26 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters, Outcom
     public static final String SUGGESTION_SUMMARY = "suggestionSummary";
     public static final String CASE_NO = "caseNo";
     public static final String OUTCOME = "outcome";
+    public static final String RULE_RESULT = "consultationRule";
+    public static final String CONSULTATION_MODE = "consultationMode";
+    public static final String FINAL_AUTHORITY = "finalAuthority";
+    public static final String REPLY_DAYS = "replyDays";
     // the department's answer
     public static final String DECISION = "suggestionDecision";
     public static final String COMMENT = "suggestionComment";
     public static final String CANDIDATE_NAME = "candidateName";
     public static final String POSITION_TITLE = "positionTitle";
     public static final String POSITION_LEVEL = "positionLevel";
+
+    // the competent department's consent and the organisation department's approval of a street's candidate
+    public static final String CONSENT_DECISION = "deptConsent";
+    public static final String CONSENT_COMMENT = "deptConsentComment";
+    public static final String APPROVAL_DECISION = "orgDeptDecision";
+    public static final String APPROVAL_COMMENT = "orgDeptComment";
+    public static final String CONSENT = "CONSENT";
+    public static final String REFUSE = "REFUSE";
+    public static final String APPROVE = "APPROVE";
+    public static final String REJECT = "REJECT";
 
     public static final String ACCEPT = "ACCEPT";
     public static final String DECLINE = "DECLINE";
@@ -64,6 +96,8 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters, Outcom
     // outcomes
     public static final String ACCEPTED = "ACCEPTED";
     public static final String DECLINED = "DECLINED";
+    public static final String APPOINTED = "APPOINTED";
+    public static final String NOT_APPROVED = "NOT_APPROVED";
 
     private final OrgDirectory directory;
 
@@ -78,7 +112,7 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters, Outcom
 
     @Override
     public Map<String, String> outcomeLabels() {
-        return Map.of(ACCEPTED, "建议已采纳", DECLINED, "建议未采纳");
+        return Map.of(ACCEPTED, "建议已采纳", DECLINED, "建议未采纳", APPOINTED, "人选已批复", NOT_APPROVED, "人选未获同意");
     }
 
     /**
@@ -93,12 +127,23 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters, Outcom
                 .choice("答复", ACCEPT, "采纳，发起任免征求意见", DECLINE, "不予采纳")
                 .reasonUnless("不予采纳的理由（街道可见）", ACCEPT)
                 .rejecting(DECLINE));
+        byTask.put(DEPT_CONSENT, TaskDecision.of(CONSENT_DECISION, CONSENT_COMMENT)
+                .choice("业务主管部门意见", CONSENT, "同意该人选", REFUSE, "不同意")
+                .reasonUnless("不同意的理由（街道可见）", CONSENT)
+                .rejecting(REFUSE));
+        byTask.put(APPROVE_NOMINATION, TaskDecision.of(APPROVAL_DECISION, APPROVAL_COMMENT)
+                .choice("区委组织部批复", APPROVE, "批准", REJECT, "不予批准")
+                .reasonUnless("不予批准的理由（街道可见）", APPROVE)
+                .rejecting(REJECT));
         // no decision variable: the choice only gives the recorded value its Chinese label
         byTask.put(READ_DECLINE, TaskDecision.of(null, null).choice("查阅", READ, "已查阅").recordedAs(READ));
         return byTask;
     }
 
-    /** Every street/town committee may suggest, for agencies in its own area only (checked at the start). */
+    /**
+     * Every street/town committee may suggest, for agencies in its own area and for its own posts only
+     * (checked at the start).
+     */
     @Override
     public Set<String> starterGroups() {
         return directory.groupsOf(PostRole.STREET_COMMITTEE);
@@ -106,6 +151,6 @@ public class SuggestionProcess implements TaskDecisions, ProcessStarters, Outcom
 
     @Override
     public Set<String> startVariables() {
-        return Set.of(AGENCY_CODE, ACTION, REASON);
+        return Set.of(POST_TYPE, AGENCY_CODE, ORG_CODE, DEPT_CODE, ACTION, CANDIDATE_NAME, REASON);
     }
 }

@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Start of {@code street-suggestion} (from Tasklist or by message): validates and records the suggestion. */
+/**
+ * Start of {@code street-suggestion} (from Tasklist or by message): validates and records the
+ * suggestion, or the street's proposal of the holder of one of its own posts ({@code postType}).
+ */
 @Component
 class SuggestionStartListener implements ExecutionListener {
 
@@ -34,6 +37,7 @@ class SuggestionStartListener implements ExecutionListener {
                 properties.suggestionAnswerPeriod());
         execution.setProcessBusinessKey(s.getSuggestionNo());
         execution.setVariable(SUGGESTION_ID, s.getId());
+        execution.setVariable(POST_TYPE, s.getPostType().name());
         execution.setVariable(ORG_CODE, s.getOrgCode());
         execution.setVariable(DEPT_CODE, s.getDeptCode());
         execution.setVariable(ANSWER_DEADLINE, CaseClock.toDate(s.getAnswerDeadline()));

@@ -2,6 +2,8 @@ package cn.streetgov.whistle.domain;
 
 /** Where a whistle case stands. */
 public enum CaseStatus {
+    /** 街道劝导制止中: the street tries persuasion and stopping before it hands over to departments. */
+    DISSUADING,
     /** 部门报到中: waiting for the summoned departments to report. */
     REPORTING,
     /** 联合处置中. */

@@ -72,6 +72,28 @@ public class WhistleCase {
     @Column(name = "closed_at")
     private LocalDateTime closedAt;
 
+    @Enumerated(EnumType.STRING)
+    private WhistleSource source = WhistleSource.PATROL;
+
+    @Column(name = "hotline_ticket_no")
+    private String hotlineTicketNo;
+
+    @Enumerated(EnumType.STRING)
+    private WhistleCategory category = WhistleCategory.OTHER;
+
+    /** Why the street summoned other departments than the routing rule gives (null when it followed the rule). */
+    @Column(name = "routing_reason")
+    private String routingReason;
+
+    @Column(name = "stop_first")
+    private boolean stopFirst;
+
+    @Column(name = "dissuade_note")
+    private String dissuadeNote;
+
+    @Column(name = "dissuaded_at")
+    private LocalDateTime dissuadedAt;
+
     protected WhistleCase() {
     }
 
@@ -190,4 +212,35 @@ public class WhistleCase {
     public LocalDateTime getClosedAt() {
         return closedAt;
     }
+
+    /** Where the problem was found and what kind it is (set when the case is opened). */
+    void classify(WhistleSource source, String hotlineTicketNo, WhistleCategory category) {
+        this.source = source;
+        this.hotlineTicketNo = hotlineTicketNo;
+        this.category = category;
+    }
+
+    void routedAgainstTheRule(String reason) {
+        this.routingReason = reason;
+    }
+
+    public WhistleSource getSource() { return source; }
+    public String getHotlineTicketNo() { return hotlineTicketNo; }
+    public WhistleCategory getCategory() { return category; }
+    public String getRoutingReason() { return routingReason; }
+
+    /** The street dissuades first (劝导制止); departments are summoned only if that fails. */
+    void dissuadeFirst() {
+        this.stopFirst = true;
+        this.status = CaseStatus.DISSUADING;
+    }
+
+    void dissuaded(String note, LocalDateTime at) {
+        this.dissuadeNote = note;
+        this.dissuadedAt = at;
+    }
+
+    public boolean isStopFirst() { return stopFirst; }
+    public String getDissuadeNote() { return dissuadeNote; }
+    public LocalDateTime getDissuadedAt() { return dissuadedAt; }
 }

@@ -40,6 +40,8 @@ public class WhistleCaseService {
 
     public static final String CASE_PREFIX = "CS";
     public static final String OUTCOME_CLOSED = "CLOSED";
+    /** 劝导制止有效: closed by the street's own dissuasion, no department summoned. */
+    public static final String OUTCOME_STOPPED = "STOPPED";
     static final int SUMMARY_MAX = 500;
     static final int LOCATION_MAX = 200;
     static final int NOTE_MAX = 4000;
@@ -66,8 +68,16 @@ public class WhistleCaseService {
 
     /** What the street office submits when it blows the whistle. */
     public record WhistleRequest(String orgCode, String summary, String location, String urgency,
-            List<String> deptCodes) {
+            List<String> deptCodes, String source, String hotlineTicketNo, String category, boolean stopFirst) {
+
+        /** A whistle without source and category (the street's patrol, category OTHER), summoning at once. */
+        public WhistleRequest(String orgCode, String summary, String location, String urgency, List<String> deptCodes) {
+            this(orgCode, summary, location, urgency, deptCodes, null, null, null, false);
+        }
     }
+
+    private static final java.util.regex.Pattern TICKET = java.util.regex.Pattern.compile("[A-Za-z0-9-]{4,32}");
+    static final int ROUTING_REASON_MAX = 1000;
 
     /**
      * The user who blows the whistle, or null when the engine starts the case itself.
@@ -105,37 +115,129 @@ public class WhistleCaseService {
         if (urgency.isEmpty()) {
             errors.add("紧急程度无效: " + request.urgency() + "（应为 一般 NORMAL、紧急 URGENT 或 特急 CRITICAL）");
         }
-        Set<String> deptCodes = new LinkedHashSet<>();
-        for (String code : request.deptCodes() == null ? List.<String>of() : request.deptCodes()) {
-            String c = trim(code);
-            if (c != null) {
-                deptCodes.add(c);
-            }
-        }
-        if (deptCodes.isEmpty()) {
-            errors.add("请至少选择一个被召集的部门");
-        }
-        for (String code : deptCodes) {
+        for (String code : codes(request.deptCodes())) {
             if (org.findActiveDepartment(code).isEmpty()) {
                 errors.add("未知或已停用的部门: " + code);
             }
+        }
+        Optional<WhistleSource> source = trim(request.source()) == null ? Optional.of(WhistleSource.PATROL)
+                : WhistleSource.parse(trim(request.source()));
+        if (source.isEmpty()) {
+            errors.add("问题来源无效: " + request.source() + "（应为 " + WhistleSource.choices() + "）");
+        }
+        String ticket = trim(request.hotlineTicketNo());
+        if (source.orElse(null) == WhistleSource.HOTLINE && ticket == null) {
+            errors.add("12345 热线转来的问题须填写工单编号");
+        } else if (ticket != null && !TICKET.matcher(ticket).matches()) {
+            errors.add("工单编号应为 4–32 位字母、数字或短横线: " + ticket);
+        }
+        Optional<WhistleCategory> category = trim(request.category()) == null ? Optional.of(WhistleCategory.OTHER)
+                : WhistleCategory.parse(trim(request.category()));
+        if (category.isEmpty()) {
+            errors.add("问题类别无效: " + request.category());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
 
         LocalDateTime now = CaseClock.now();
-        WhistleCase whistle = cases.save(new WhistleCase(numbers.next(CASE_PREFIX), processInstanceId, orgCode,
-                summary, location, urgency.get(), starter == null ? null : starter.userId(), now));
-        for (String deptCode : deptCodes) {
-            Optional<Agency> agency = org.findAgency(orgCode, deptCode);
-            String group = agency.map(a -> PostRole.AGENCY.groupId(a.getCode()))
-                    .orElse(PostRole.DEPARTMENT.groupId(deptCode));
-            summonses.save(new WhistleSummons(whistle.getId(), orgCode, deptCode,
-                    agency.map(Agency::getCode).orElse(null), group, now));
+        WhistleCase whistle = new WhistleCase(numbers.next(CASE_PREFIX), processInstanceId, orgCode,
+                summary, location, urgency.get(), starter == null ? null : starter.userId(), now);
+        whistle.classify(source.get(), source.get() == WhistleSource.HOTLINE || ticket != null ? ticket : null,
+                category.get());
+        if (request.stopFirst()) {
+            whistle.dissuadeFirst();
         }
-        log.info("吹哨: {} {} {} 召集部门 {}", whistle.getCaseNo(), orgCode, urgency.get(), deptCodes);
+        whistle = cases.save(whistle);
+        log.info("吹哨: {} {} {} {} {}", whistle.getCaseNo(), orgCode, urgency.get(), source.get(), category.get());
         return whistle;
+    }
+
+    /**
+     * Summons the departments of a whistle just opened (网上分流移交): those the routing rule gives for its
+     * category ({@code routed}), unless the street chose its own ({@code chosen}) — adding or leaving out
+     * departments of the rule needs a reason, which is kept. Refused (Chinese reasons) when no department
+     * results or the reason is missing; the start then writes nothing.
+     */
+    public List<WhistleSummons> summon(Long caseId, List<String> chosen, List<String> routed, String reason) {
+        WhistleCase whistle = require(caseId);
+        Set<String> summoned = checkRouting(whistle, chosen, routed, reason);
+        Set<String> street = codes(chosen);
+        Set<String> rule = codes(routed);
+        String why = trim(reason);
+        if (!street.isEmpty() && !rule.isEmpty() && !street.equals(rule)) {
+            whistle.routedAgainstTheRule(why);
+        }
+        LocalDateTime now = CaseClock.now();
+        List<WhistleSummons> saved = new ArrayList<>();
+        for (String deptCode : summoned) {
+            WhistleSummons summons = routed(whistle, deptCode, now);
+            summons.setOrigin(rule.contains(deptCode) ? WhistleSummons.ORIGIN_RULE : WhistleSummons.ORIGIN_STREET);
+            saved.add(summonses.save(summons));
+        }
+        log.info("吹哨 {} 召集部门 {}（规则 {}）", whistle.getCaseNo(), summoned, rule);
+        return saved;
+    }
+
+    /**
+     * The departments a whistle will summon — the rule's ({@code routed}) unless the street chose its own —
+     * checked without summoning: at the start, so that a whistle the street dissuades first cannot fail
+     * later when it is handed over. Refused (Chinese reasons) when none results or a reason is missing.
+     */
+    public Set<String> checkRouting(Long caseId, List<String> chosen, List<String> routed, String reason) {
+        return checkRouting(require(caseId), chosen, routed, reason);
+    }
+
+    private Set<String> checkRouting(WhistleCase whistle, List<String> chosen, List<String> routed, String reason) {
+        Set<String> street = codes(chosen);
+        Set<String> rule = codes(routed);
+        String why = trim(reason);
+        Set<String> summoned = street.isEmpty() ? rule : street;
+        List<String> errors = new ArrayList<>();
+        if (summoned.isEmpty()) {
+            errors.add(whistle.getCategory() == WhistleCategory.OTHER ? "请至少选择一个被召集的部门"
+                    : "事项类别“" + whistle.getCategory().label() + "”没有分流规则，请至少选择一个被召集的部门");
+        }
+        for (String code : summoned) {
+            if (org.findActiveDepartment(code).isEmpty()) {
+                errors.add("未知或已停用的部门: " + code);
+            }
+        }
+        boolean againstRule = !street.isEmpty() && !rule.isEmpty() && !street.equals(rule);
+        if (againstRule && why == null) {
+            errors.add("所选部门与“" + whistle.getCategory().label() + "”的分流规则（" + names(rule)
+                    + "）不同，请说明增减部门的理由");
+        } else if (why != null && why.length() > ROUTING_REASON_MAX) {
+            errors.add("增减部门的理由不能超过 " + ROUTING_REASON_MAX + " 个字");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return summoned;
+    }
+
+    /** A summons to the department's agency in the street/town, else to the department itself. */
+    private WhistleSummons routed(WhistleCase whistle, String deptCode, LocalDateTime at) {
+        Optional<Agency> agency = org.findAgency(whistle.getOrgCode(), deptCode);
+        String group = agency.map(a -> PostRole.AGENCY.groupId(a.getCode())).orElse(PostRole.DEPARTMENT.groupId(deptCode));
+        return new WhistleSummons(whistle.getId(), whistle.getOrgCode(), deptCode, agency.map(Agency::getCode).orElse(null),
+                group, at);
+    }
+
+    private static Set<String> codes(List<String> values) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : values == null ? List.<String>of() : values) {
+            String c = trim(code);
+            if (c != null) {
+                codes.add(c);
+            }
+        }
+        return codes;
+    }
+
+    private String names(Set<String> deptCodes) {
+        return String.join("、", deptCodes.stream()
+                .map(code -> org.findDepartment(code).map(d -> d.getName()).orElse(code)).toList());
     }
 
     /** The deadlines of DMN whistle-sla, counted from the whistle. */
@@ -199,11 +301,9 @@ public class WhistleCaseService {
             throw new InvalidInputException("部门 " + org.findDepartment(deptCode).map(d -> d.getName()).orElse(deptCode)
                     + " 已被召集");
         }
-        Optional<Agency> agency = org.findAgency(whistle.getOrgCode(), deptCode);
-        String group = agency.map(a -> PostRole.AGENCY.groupId(a.getCode())).orElse(PostRole.DEPARTMENT.groupId(deptCode));
-        WhistleSummons summons = summonses.save(new WhistleSummons(caseId, whistle.getOrgCode(), deptCode,
-                agency.map(Agency::getCode).orElse(null), group, CaseClock.now()));
+        WhistleSummons summons = summonses.save(routed(whistle, deptCode, CaseClock.now()));
         summons.setDeadline(deadline);
+        summons.setOrigin(WhistleSummons.ORIGIN_ADDED);
         whistle.moveTo(CaseStatus.REPORTING);
         return summons;
     }
@@ -263,6 +363,20 @@ public class WhistleCaseService {
         WhistleCase whistle = require(caseId);
         whistle.reopen();
         log.info("回访不满意, 重新处置: {} 第 {} 次", whistle.getCaseNo(), whistle.getReopenCount());
+        return whistle;
+    }
+
+    /** The street's dissuasion: it worked (the case ends STOPPED) or the departments are summoned next. */
+    public WhistleCase recordDissuasion(Long caseId, boolean stopped, String note) {
+        WhistleCase whistle = require(caseId);
+        LocalDateTime now = CaseClock.now();
+        whistle.dissuaded(note, now);
+        if (stopped) {
+            whistle.close(OUTCOME_STOPPED, now);
+            log.info("劝导制止有效: {}", whistle.getCaseNo());
+        } else {
+            whistle.moveTo(CaseStatus.REPORTING);
+        }
         return whistle;
     }
 

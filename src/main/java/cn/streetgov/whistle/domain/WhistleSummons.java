@@ -58,8 +58,14 @@ public class WhistleSummons {
     /** Copy of the case's satisfaction, for the figures per agency. */
     private Integer satisfaction;
 
+    private String origin = ORIGIN_STREET;
+
     protected WhistleSummons() {
     }
+
+    public static final String ORIGIN_RULE = "RULE";
+    public static final String ORIGIN_STREET = "STREET";
+    public static final String ORIGIN_ADDED = "ADDED";
 
     WhistleSummons(Long caseId, String orgCode, String deptCode, String agencyCode, String routedGroup,
             LocalDateTime summonedAt) {
@@ -69,6 +75,15 @@ public class WhistleSummons {
         this.agencyCode = agencyCode;
         this.routedGroup = routedGroup;
         this.summonedAt = summonedAt;
+    }
+
+    /** How the department came to be summoned: RULE (whistle-routing.dmn), STREET (the street's choice), ADDED (加签 mid-case). */
+    void setOrigin(String origin) {
+        this.origin = origin;
+    }
+
+    public String getOrigin() {
+        return origin;
     }
 
     void setDeadline(LocalDateTime deadline) {

@@ -5,6 +5,7 @@ import static cn.streetgov.whistle.process.WhistleProcess.string;
 import cn.streetgov.casework.DecisionHook;
 import cn.streetgov.casework.RecordedDecision;
 import cn.streetgov.common.InvalidInputException;
+import cn.streetgov.whistle.domain.WhistleCase;
 import cn.streetgov.whistle.domain.WhistleCaseService;
 import cn.streetgov.whistle.domain.WhistleSummons;
 import cn.streetgov.whistle.process.WhistleProcess.Elements;
@@ -40,6 +41,14 @@ class WhistleDecisionHook implements DecisionHook {
                         decision.comment(), decision.actor().userId());
                 if (summons.isLate()) {
                     decision.amend(WhistleProcess.REPORTED_LATE, Map.of());
+                }
+            }
+            case Elements.DISSUADE -> {
+                boolean stopped = Boolean.parseBoolean(decision.decision());
+                task.setVariable(Vars.DISSUADED, stopped);
+                WhistleCase whistle = cases.recordDissuasion(caseId, stopped, decision.comment());
+                if (stopped) {
+                    task.setVariable(Vars.OUTCOME, whistle.getOutcome());
                 }
             }
             case Elements.HANDLE -> cases.recordHandling(caseId);

@@ -27,10 +27,18 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters, OutcomeLa
     public static final String KEY = "whistle-dispatch";
     public static final String BEAN = "whistleProcess";
     public static final String DECISION_SLA = "whistle-sla";
+    public static final String DECISION_ROUTING = "whistle-routing";
 
     /** Element ids of processes/whistle-dispatch.bpmn. */
     public static final class Elements {
         public static final String START = "startEvent_whistleBlown";
+        public static final String DISSUADE_FIRST_GATEWAY = "gateway_dissuadeFirst";
+        public static final String DISSUADE = "userTask_dissuade";
+        public static final String DISSUADED_GATEWAY = "gateway_dissuaded";
+        public static final String STOPPED = "endEvent_stopped";
+        public static final String JOIN_ROUTING = "gateway_joinRouting";
+        public static final String ROUTE_CATEGORY = "businessRuleTask_routeCategory";
+        public static final String SUMMON = "serviceTask_summonDepartments";
         public static final String DETERMINE_SLA = "businessRuleTask_determineSla";
         public static final String APPLY_SLA = "serviceTask_applyWhistleSla";
         public static final String DEPARTMENT_REPORTS = "subProcess_departmentReport";
@@ -62,6 +70,20 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters, OutcomeLa
         public static final String LOCATION = "location";
         public static final String URGENCY = "urgency";
         public static final String DEPT_CODES = "deptCodes";
+        /** PATROL (default) | GRID | HOTLINE | RESIDENT; a HOTLINE whistle needs its {@link #HOTLINE_TICKET_NO}. */
+        public static final String SOURCE = "source";
+        public static final String HOTLINE_TICKET_NO = "hotlineTicketNo";
+        /** WhistleCategory (default OTHER): routes the whistle by whistle-routing.dmn. */
+        public static final String CATEGORY = "category";
+        /** Why the street's {@link #DEPT_CODES} differ from the rule's (required then). */
+        public static final String ROUTING_REASON = "routingReason";
+        /** Whether the street dissuades first (劝导制止) and summons departments only if that fails. */
+        public static final String STOP_FIRST = "stopFirst";
+        /** The dissuasion's result (true: stopped, the case ends) and its note. */
+        public static final String DISSUADED = "dissuaded";
+        public static final String DISSUADE_NOTE = "dissuadeNote";
+        /** The departments whistle-routing.dmn gives for the category (set by the process). */
+        public static final String ROUTED_DEPT_CODES = "routedDeptCodes";
         // set at start and by the deadlines step
         public static final String CASE_ID = "caseId";
         public static final String CASE_NO = "caseNo";
@@ -115,7 +137,7 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters, OutcomeLa
 
     @Override
     public Map<String, String> outcomeLabels() {
-        return Map.of(WhistleCaseService.OUTCOME_CLOSED, "已办结");
+        return Map.of(WhistleCaseService.OUTCOME_CLOSED, "已办结", WhistleCaseService.OUTCOME_STOPPED, "劝导制止，已解决");
     }
 
     /** Every street/town office may blow the whistle (for its own street/town only: checked at start). */
@@ -126,12 +148,17 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters, OutcomeLa
 
     @Override
     public Set<String> startVariables() {
-        return Set.of(Vars.ORG_CODE, Vars.SUMMARY, Vars.LOCATION, Vars.URGENCY, Vars.DEPT_CODES);
+        return Set.of(Vars.ORG_CODE, Vars.SUMMARY, Vars.LOCATION, Vars.URGENCY, Vars.DEPT_CODES, Vars.SOURCE,
+                Vars.HOTLINE_TICKET_NO, Vars.CATEGORY, Vars.ROUTING_REASON, Vars.STOP_FIRST);
     }
 
     @Override
     public Map<String, TaskDecision> byTask() {
         Map<String, TaskDecision> tasks = new LinkedHashMap<>();
+        // when dissuasion fails, the departments checked at the start are summoned (rule or street's choice)
+        tasks.put(Elements.DISSUADE, TaskDecision.of(Vars.DISSUADED, Vars.DISSUADE_NOTE)
+                .choice("劝导制止结果", "true", "劝导制止有效，问题已解决", "false", "制止无效，移交部门执法")
+                .reasonRequired("劝导制止情况"));
         tasks.put(Elements.REPORT, TaskDecision.of(null, Vars.REPORT_NOTE).withContext(Vars.DEPT_CODE)
                 .recordedAs(REPORTED).reasonRequired("报到说明"));
         tasks.put(Elements.HANDLE, TaskDecision.of(null, Vars.HANDLING_NOTE)
@@ -159,6 +186,20 @@ public class WhistleProcess implements TaskDecisions, ProcessStarters, OutcomeLa
     /** Chinese name of a department, for the report form. */
     public String departmentName(String deptCode) {
         return org.findDepartment(deptCode).map(d -> d.getName()).orElse(deptCode);
+    }
+
+    /**
+     * The departments of whistle-routing.dmn's result (collect: one {@code deptCode} per matched
+     * rule) as the comma-separated codes the case keeps in {@code routedDeptCodes}.
+     */
+    public String routedCodes(org.camunda.bpm.dmn.engine.DmnDecisionResult result) {
+        return String.join(",", new java.util.LinkedHashSet<>(result.collectEntries("deptCode").stream()
+                .filter(java.util.Objects::nonNull).map(Object::toString).toList()));
+    }
+
+    /** Due date of the street's dissuasion (app.whistle.dissuade-days after the whistle). */
+    public Date dissuadeDue() {
+        return daysFromNow(properties.dissuadeDays());
     }
 
     /** Due date of the street's confirmation (app.whistle.confirmation-days after the task is created). */

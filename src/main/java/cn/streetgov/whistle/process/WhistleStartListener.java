@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of whistle-dispatch: checks the whistle (Chinese reasons, nothing written when refused),
- * opens the case and its summons, and makes the case number the business key.
+ * opens the case (its departments are summoned after the routing rule, by {@code SummonDepartmentsDelegate}),
+ * and makes the case number the business key.
  */
 @Component("whistleStartListener")
 class WhistleStartListener implements ExecutionListener {
@@ -35,7 +36,9 @@ class WhistleStartListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         WhistleRequest request = new WhistleRequest(string(execution.getVariable(Vars.ORG_CODE)),
                 string(execution.getVariable(Vars.SUMMARY)), string(execution.getVariable(Vars.LOCATION)),
-                string(execution.getVariable(Vars.URGENCY)), stringList(execution.getVariable(Vars.DEPT_CODES)));
+                string(execution.getVariable(Vars.URGENCY)), stringList(execution.getVariable(Vars.DEPT_CODES)),
+                string(execution.getVariable(Vars.SOURCE)), string(execution.getVariable(Vars.HOTLINE_TICKET_NO)),
+                string(execution.getVariable(Vars.CATEGORY)), isTrue(execution.getVariable(Vars.STOP_FIRST)));
         Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         Starter starter = auth == null || auth.getUserId() == null ? null
                 : new Starter(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
@@ -47,8 +50,14 @@ class WhistleStartListener implements ExecutionListener {
         execution.setVariable(Vars.CASE_NO, whistle.getCaseNo());
         execution.setVariable(Vars.ORG_NAME, org.requireUnit(whistle.getOrgCode()).getName());
         execution.setVariable(Vars.URGENCY_LABEL, whistle.getUrgency().label());
-        execution.setVariable(Vars.DEPT_NAMES, String.join("、", cases.summonedDepartments(whistle.getId()).stream()
-                .map(code -> org.findDepartment(code).map(Department::getName).orElse(code)).toList()));
+        // the rule reads the category as the case has it (OTHER when none was given)
+        execution.setVariable(Vars.CATEGORY, whistle.getCategory().name());
+        execution.setVariable(Vars.STOP_FIRST, whistle.isStopFirst());
         execution.setVariable(Vars.REOPEN_COUNT, 0);
+    }
+
+    /** A checkbox (Boolean) or the text {@code true}; anything else is false. */
+    private static boolean isTrue(Object value) {
+        return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(value.toString().trim());
     }
 }

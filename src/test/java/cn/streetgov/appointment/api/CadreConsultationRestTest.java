@@ -146,6 +146,58 @@ class CadreConsultationRestTest extends ProcessTestSupport {
         assertThat(get("s02-sec", "/api/appointment/suggestions?org=S01", MAP).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /** 福田: the street proposes its union chair over /engine-rest; the department consents, 组织部 approves. */
+    @Test
+    void shouldRunAStreetPostNominationAsTasklistDoesAndShowTheHolderToTheStreetOnly() {
+        Map<String, Object> start = Map.of("variables", variables("postType", "UNION_CHAIR", "orgCode", "S02",
+                "deptCode", "WJ", "action", "APPOINT", "candidateName", "钱七", "reason", "经党工委会议研究，提出人选"));
+        // another street's committee may not propose for S02, and nothing is written
+        ResponseEntity<Map<String, Object>> refused = post("s01-sec",
+                "/engine-rest/process-definition/key/street-suggestion/submit-form", start, MAP);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("message").toString()).contains("只有本街道/镇党(工)委才能提出工会主席人选");
+        ResponseEntity<Map<String, Object>> started = post("s02-sec",
+                "/engine-rest/process-definition/key/street-suggestion/submit-form", start, MAP);
+        assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+        String instanceId = (String) started.getBody().get("id");
+
+        // only the competent department sees the consent task; another department cannot complete it
+        assertThat(tasks("ga-off", instanceId)).isEmpty();
+        Map<String, Object> consent = tasks("wj-off", instanceId).get(0);
+        assertThat(consent).containsEntry("taskDefinitionKey", "userTask_deptConsent");
+        assertThat(consent.get("due")).isNotNull();
+        String consentId = (String) consent.get("id");
+        assertThat(post("ga-off", "/engine-rest/task/" + consentId + "/submit-form",
+                Map.of("variables", variables("deptConsent", "CONSENT")), MAP).getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        // the auditor reads but never decides
+        assertThat(post("auditor", "/engine-rest/task/" + consentId + "/submit-form",
+                Map.of("variables", variables("deptConsent", "CONSENT")), MAP).getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        claim("wj-off", consentId);
+        submit("wj-off", consentId, variables("deptConsent", "CONSENT", "deptConsentComment", "同意"));
+
+        Map<String, Object> approval = tasks("orgdept", instanceId).get(0);
+        assertThat(approval).containsEntry("taskDefinitionKey", "userTask_approveNomination");
+        claim("orgdept", (String) approval.get("id"));
+        submit("orgdept", (String) approval.get("id"), variables("orgDeptDecision", "APPROVE"));
+
+        List<Map<String, Object>> posts = get("s02-off", "/api/appointment/street-posts?org=S02", LIST).getBody();
+        assertThat(posts).anySatisfy(p -> assertThat(p).containsEntry("postType", "UNION_CHAIR")
+                .containsEntry("postLabel", "工会主席").containsEntry("holderName", "钱七")
+                .containsEntry("suggestionNo", started.getBody().get("businessKey")));
+        assertThat(get("orgdept", "/api/appointment/street-posts?org=S02", LIST).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("auditor", "/api/appointment/street-posts?org=S02", LIST).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("s01-sec", "/api/appointment/street-posts?org=S02", MAP).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("wj-off", "/api/appointment/street-posts?org=S02", MAP).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.getForEntity("/api/appointment/street-posts?org=S02", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        List<Map<String, Object>> mine = get("s02-sec", "/api/appointment/suggestions?org=S02", LIST).getBody();
+        assertThat(mine).filteredOn(m -> started.getBody().get("businessKey").equals(m.get("suggestionNo")))
+                .singleElement().satisfies(m -> assertThat(m).containsEntry("postLabel", "工会主席")
+                        .containsEntry("status", "ACCEPTED").containsEntry("candidateName", "钱七"));
+    }
+
     // ---- helpers: what Tasklist sends ----
 
     static Map<String, Object> variables(String... pairs) {

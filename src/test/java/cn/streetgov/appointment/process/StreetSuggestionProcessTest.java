@@ -158,6 +158,127 @@ class StreetSuggestionProcessTest extends ProcessTestSupport {
                 .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
     }
 
+    // ---- 福田: the street proposes the holder of one of its own posts (consultation-mode.dmn, STREET_PROPOSAL) ----
+
+    @Test
+    void shouldAppointTheStreetsCandidateWhenTheDepartmentConsentsAndTheOrgDeptApproves() {
+        ProcessInstance pi = nominate("UNION_CHAIR", "APPOINT", "李四");
+        at(pi).hasPassed(START_TASKLIST, GATEWAY_KIND, DETERMINE_POST_PATH).isWaitingAt(DEPT_CONSENT)
+                .hasNotPassed(ANSWER);
+        assertThat(pi.getBusinessKey()).matches("JY-\\d{4}-\\d{4}");
+        assertThat(runtimeService.getVariable(pi.getId(), ConsultationProcess.CONSULTATION_MODE)).isEqualTo(MODE_STREET_PROPOSAL);
+        assertThat(runtimeService.getVariable(pi.getId(), ConsultationProcess.FINAL_AUTHORITY)).isEqualTo("ORG_DEPT");
+        Suggestion opened = suggestion(pi);
+        // the rule's 10 days, not the default answer period
+        assertThat(opened.getAnswerDeadline()).isEqualTo(opened.getCreatedAt().plusDays(10));
+        Task consent = task(pi, DEPT_CONSENT);
+        // (the engine keeps a due date to the second on MariaDB)
+        assertThat(consent.getDueDate()).isCloseTo(cn.streetgov.casework.CaseClock.toDate(opened.getAnswerDeadline()), 1000);
+        assertThat(taskService.getIdentityLinksForTask(consent.getId())).extracting("groupId").containsExactly("dept-GA");
+        assertThat(as("scjg-off", () -> taskService.createTaskQuery().processInstanceId(pi.getId()).list())).isEmpty();
+        assertThat(runtimeService.getVariable(pi.getId(), SUGGESTION_SUMMARY).toString())
+                .contains("东华街道", "工会主席", "拟任人选：李四", "公安分局");
+        assertThatThrownBy(() -> complete(DEPT_USER, consent, Map.of(CONSENT_DECISION, REFUSE))).rootCause()
+                .isInstanceOf(InvalidInputException.class).hasMessage("请填写不同意的理由（街道可见）");
+        complete(DEPT_USER, consent, Map.of(CONSENT_DECISION, CONSENT, CONSENT_COMMENT, "人选熟悉工会工作"));
+
+        at(pi).isWaitingAt(APPROVE_NOMINATION);
+        assertThat(suggestion(pi).getConsentedBy()).isEqualTo(DEPT_USER);
+        assertThat(suggestion(pi).getStatus()).isEqualTo(Suggestion.Status.OPEN);
+        Task approval = task(pi, APPROVE_NOMINATION);
+        assertThat(taskService.getIdentityLinksForTask(approval.getId())).extracting("groupId").containsExactly("org-dept");
+        assertThat(runtimeService.getVariable(pi.getId(), SUGGESTION_SUMMARY).toString()).contains("部门意见：同意。人选熟悉工会工作");
+        complete("orgdept", approval, Map.of(APPROVAL_DECISION, APPROVE));
+
+        at(pi).isEnded().hasPassed(APPOINT_STREET_POST, END_POST_APPOINTED).hasNotPassed(INFORM_DECLINE);
+        Suggestion s = suggestion(pi);
+        assertThat(s.getStatus()).isEqualTo(Suggestion.Status.ACCEPTED);
+        assertThat(s.getApprovedBy()).isEqualTo("orgdept");
+        assertThat(s.getPostType().name()).isEqualTo("UNION_CHAIR");
+        assertThat(s.getAgencyCode()).isNull();
+        assertThat(suggestions.approvedNominations("S01")).extracting(Suggestion::getSuggestionNo).contains(s.getSuggestionNo());
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(OUTCOME).singleResult().getValue()).isEqualTo(APPOINTED);
+        assertThat(suggestions.notifications(s.getId())).filteredOn(n -> n.getKind() != NoticeKind.NEW_TASK)
+                .extracting(CaseNotification::getKind, CaseNotification::getRecipientGroup)
+                .containsExactly(Tuple.tuple(NoticeKind.CASE_END, "street-committee-S01"));
+        assertThat(decisions.ofCase(pi.getBusinessKey())).extracting(CaseDecision::getTaskKey, CaseDecision::getDecision,
+                CaseDecision::getActorUser, CaseDecision::getActorGroup).containsExactly(
+                Tuple.tuple(DEPT_CONSENT, CONSENT, DEPT_USER, "dept-GA"),
+                Tuple.tuple(APPROVE_NOMINATION, APPROVE, "orgdept", "org-dept"));
+    }
+
+    @Test
+    void shouldTellTheStreetWhenTheDepartmentRefusesItsCandidate() {
+        ProcessInstance pi = nominate("ARMED_FORCES_HEAD", "REMOVE", "王五");
+        complete(DEPT_USER, task(pi, DEPT_CONSENT), Map.of(CONSENT_DECISION, REFUSE, CONSENT_COMMENT, "须先完成离任审计"));
+
+        at(pi).isWaitingAt(READ_DECLINE).hasPassed(GATEWAY_JOIN_DECLINE, INFORM_DECLINE).hasNotPassed(APPROVE_NOMINATION);
+        Suggestion s = suggestion(pi);
+        assertThat(s.getStatus()).isEqualTo(Suggestion.Status.DECLINED);
+        assertThat(s.getAnswerComment()).isEqualTo("区级业务主管部门不同意：须先完成离任审计");
+        assertThat(suggestions.notifications(s.getId())).filteredOn(n -> n.getKind() != NoticeKind.NEW_TASK)
+                .singleElement().satisfies(n -> {
+                    assertThat(n.getRecipientGroup()).isEqualTo("street-committee-S01");
+                    assertThat(n.getMessage()).contains("未获同意", "须先完成离任审计");
+                });
+        complete(STREET_USER, task(pi, READ_DECLINE), Map.of());
+        at(pi).isEnded().hasPassed(END_DECLINED);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(OUTCOME).singleResult().getValue()).isEqualTo(NOT_APPROVED);
+        assertThat(suggestions.approvedNominations("S01")).extracting(Suggestion::getSuggestionNo)
+                .doesNotContain(s.getSuggestionNo());
+    }
+
+    @Test
+    void shouldTellTheStreetWhenTheOrgDeptRejectsItsCandidate() {
+        ProcessInstance pi = nominate("DISCIPLINE_SECRETARY", "APPOINT", "赵六");
+        complete(DEPT_USER, task(pi, DEPT_CONSENT), Map.of(CONSENT_DECISION, CONSENT));
+        Task approval = task(pi, APPROVE_NOMINATION);
+        assertThatThrownBy(() -> complete("orgdept", approval, Map.of(APPROVAL_DECISION, REJECT))).rootCause()
+                .isInstanceOf(InvalidInputException.class).hasMessage("请填写不予批准的理由（街道可见）");
+        complete("orgdept", approval, Map.of(APPROVAL_DECISION, REJECT, APPROVAL_COMMENT, "纪工委书记须由党工委班子成员兼任"));
+
+        at(pi).isWaitingAt(READ_DECLINE).hasPassed(GATEWAY_NOMINATION_APPROVAL, INFORM_DECLINE)
+                .hasNotPassed(APPOINT_STREET_POST);
+        Suggestion s = suggestion(pi);
+        assertThat(s.getStatus()).isEqualTo(Suggestion.Status.DECLINED);
+        assertThat(s.getConsentedBy()).isEqualTo(DEPT_USER);
+        assertThat(s.getAnswerComment()).isEqualTo("区委组织部不予批准：纪工委书记须由党工委班子成员兼任");
+        assertThat(s.getApprovedAt()).isNull();
+    }
+
+    @Test
+    void shouldRefuseAnIncompleteProposalOrOneForAnotherStreetAndWriteNothing() {
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+        assertThatThrownBy(() -> as(STREET_USER, () -> runtimeService.startProcessInstanceByKey(KEY,
+                Map.of(POST_TYPE, "UNION_CHAIR", ORG_CODE, "S01", ACTION, "TRANSFER", REASON, "调整"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("请选择征求同意的区级业务主管部门")
+                .hasMessageContaining("只能建议任职（APPOINT）或免职（REMOVE）")
+                .hasMessageContaining("请填写拟任人选姓名");
+        assertThatThrownBy(() -> as("s02-sec", () -> runtimeService.startProcessInstanceByKey(KEY,
+                Map.of(POST_TYPE, "UNION_CHAIR", ORG_CODE, "S01", DEPT_CODE, "GA", ACTION, "APPOINT",
+                        CANDIDATE_NAME, "越权", REASON, "为别的街道提名"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("只有本街道/镇党(工)委才能提出工会主席人选");
+        assertThatThrownBy(() -> as(STREET_USER, () -> runtimeService.startProcessInstanceByKey(KEY,
+                Map.of(POST_TYPE, "MAYOR", ORG_CODE, "S01", DEPT_CODE, "GA", ACTION, "APPOINT",
+                        CANDIDATE_NAME, "某某", REASON, "未知岗位"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("岗位类别无效");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
+    }
+
+    private ProcessInstance nominate(String post, String action, String candidate) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(POST_TYPE, post);
+        vars.put(ORG_CODE, "S01");
+        vars.put(DEPT_CODE, "GA");
+        vars.put(ACTION, action);
+        vars.put(CANDIDATE_NAME, candidate);
+        vars.put(REASON, "经街道党工委会议研究，提出人选意见");
+        return as(STREET_USER, () -> runtimeService.startProcessInstanceByKey(KEY, vars));
+    }
+
     private Suggestion suggestion(ProcessInstance pi) {
         return suggestions.require(((Number) historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(pi.getId()).variableName(SUGGESTION_ID).singleResult().getValue()).longValue());
