@@ -40,6 +40,10 @@ class StarterGroupsTest {
                 .containsEntry("cadre-consultation", directory.groupsOf(PostRole.DEPARTMENT))
                 .containsEntry("street-suggestion", directory.groupsOf(PostRole.STREET_COMMITTEE))
                 .containsEntry("whistle-dispatch", directory.groupsOf(PostRole.STREET_OFFICE))
-                .containsEntry("agency-assessment", java.util.Set.of("assessment-office"));
+                .containsEntry("agency-assessment", java.util.Set.of("assessment-office"))
+                .containsEntry("duty-admission", directory.groupsOf(PostRole.DEPARTMENT));
+        java.util.Set<String> streets = new java.util.TreeSet<>(directory.groupsOf(PostRole.STREET_COMMITTEE));
+        streets.addAll(directory.groupsOf(PostRole.STREET_OFFICE));
+        assertThat(byKey).containsEntry("duty-exit", streets);
     }
 }

@@ -270,6 +270,19 @@ public class DutyAdmissions {
                         + "。不得向相关街道/镇分派此项工作");
     }
 
+    /** A return reopened a street's opinion: the street is asked again, the case waits for it. */
+    @Transactional
+    public void reopenOpinion(Long caseId, String orgCode) {
+        targets.findByCaseIdAndOrgCode(caseId, orgCode).ifPresent(t -> t.moveTo(TargetStatus.PENDING));
+        require(caseId).moveTo(AdmissionStatus.OPINIONS);
+    }
+
+    /** A return or withdrawal reopened 编办's decision: the case waits for it again. */
+    @Transactional
+    public void reopenDecision(Long caseId) {
+        require(caseId).moveTo(AdmissionStatus.DECISION);
+    }
+
     // ---- reads ----
 
     @Transactional(readOnly = true)

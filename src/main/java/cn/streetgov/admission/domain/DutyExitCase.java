@@ -98,6 +98,11 @@ public class DutyExitCase {
         }
     }
 
+    void reopen(ExitStatus status) {
+        this.status = status;
+        this.closedAt = null;
+    }
+
     void exited(LocalDateTime at) {
         this.status = ExitStatus.EXITED;
         this.closedAt = at;

@@ -126,6 +126,12 @@ public class DutyExits {
                         + "已退出「" + exit.getDutyName() + "」，该事项由本部门承担"));
     }
 
+    /** A return or withdrawal reopened a step: the case stands there again. */
+    @Transactional
+    public void reopened(Long caseId, ExitStatus status) {
+        require(caseId).reopen(status);
+    }
+
     @Transactional(readOnly = true)
     public DutyExitCase require(Long caseId) {
         return cases.findById(caseId).orElseThrow(() -> new NotFoundException("没有退出申请 " + caseId));
