@@ -2,10 +2,13 @@ package cn.streetgov.admission.domain;
 
 import cn.streetgov.org.OrgDirectory;
 import cn.streetgov.org.domain.OrgUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 class DutyListSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DutyListSeeder.class);
 
     private final DutyLists lists;
     private final OrgDirectory org;
@@ -27,7 +32,12 @@ class DutyListSeeder implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (OrgUnit unit : org.units()) {
-            lists.seedBaseList(unit.getCode());
+            try {
+                lists.seedBaseList(unit.getCode());
+            } catch (DataIntegrityViolationException e) {
+                // another node wrote this street's first version at the same moment: it is there
+                log.info("履职清单: {} 的第 1 版已由另一节点写入", unit.getCode());
+            }
         }
     }
 }

@@ -78,6 +78,7 @@ public class DutyLists {
     /** Version 1 from the district's base list for a street/town that has no list yet; whether it wrote one. */
     @Transactional
     public boolean seedBaseList(String orgCode) {
+        lockList(orgCode);
         if (versions.existsByOrgCode(orgCode)) {
             return false;
         }
@@ -114,11 +115,21 @@ public class DutyLists {
     }
 
     private int publish(String orgCode, String caseNo, String note) {
+        lockList(orgCode);
         int next = versions.findFirstByOrgCodeOrderByListVersionDesc(orgCode).map(DutyListVersion::getListVersion)
                 .orElse(0) + 1;
         versions.save(new DutyListVersion(orgCode, next, CaseClock.now(), caseNo, note.length() > 300
                 ? note.substring(0, 300) : note));
         return next;
+    }
+
+    /**
+     * One change of a street's list at a time (two cases admitting to the same street at once, two
+     * nodes seeding at start-up): the street's row in the organisation model is locked until the
+     * change commits, so that the next version number is read after the other change's.
+     */
+    private void lockList(String orgCode) {
+        jdbc.queryForList("select code from org_unit where code = ? for update", String.class, orgCode);
     }
 
     private OrgUnit requireOrg(String orgCode) {
