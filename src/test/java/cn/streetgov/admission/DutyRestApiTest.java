@@ -160,6 +160,24 @@ class DutyRestApiTest {
                 .path("status").asText()).isEqualTo("PENDING");
     }
 
+    @Test
+    void shouldOfferEachOfficialOnlyWhatTheyMayStartWith() {
+        JsonNode admission = Http.as(port, "cgzf-off").get("/api/start-options/duty-admission").json();
+        assertThat(admission.path("chosen").path("deptCode").asText()).isEqualTo("CGZF");
+        assertThat(admission.path("options").path("orgOptions").size()).isEqualTo(4);
+
+        JsonNode exit = Http.as(port, "s01-sec").get("/api/start-options/duty-exit").json();
+        assertThat(exit.path("chosen").path("orgCode").asText()).isEqualTo("S01");
+        List<String> duties = new ArrayList<>();
+        exit.path("options").path("dutyOptions").forEach(o -> duties.add(o.path("value").asText()));
+        // duties with a guiding department only: the street's own party-building duties cannot be handed back
+        assertThat(duties).contains("CS-01", "GF-01").doesNotContain("DJ-01", "SH-02");
+        exit.path("options").path("dutyOptions").forEach(o -> assertThat(o.path("label").asText()).matches(".*\\p{IsHan}.*"));
+
+        assertThat(Http.as(port, "cgzf-off").get("/api/start-options/duty-exit").status()).isEqualTo(403);
+        assertThat(Http.as(port, "s01-off").get("/api/start-options/duty-admission").status()).isEqualTo(403);
+    }
+
     // ---- helpers ----
 
     private String start(String user, String name, String orgs) {
