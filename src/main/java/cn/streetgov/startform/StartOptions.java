@@ -1,5 +1,9 @@
 package cn.streetgov.startform;
 
+import cn.streetgov.admission.domain.DutyItem;
+import cn.streetgov.admission.domain.DutyLists;
+import cn.streetgov.admission.process.DutyAdmissionProcess;
+import cn.streetgov.admission.process.DutyExitProcess;
 import cn.streetgov.appointment.process.ConsultationProcess;
 import cn.streetgov.appointment.process.SuggestionProcess;
 import cn.streetgov.assessment.domain.AssessmentPeriod;
@@ -60,13 +64,15 @@ public class StartOptions {
     public static final String PERIODS = "periodOptions";
     /** Who may send a major matter: the official's own departments, and 区政府 for its officials. */
     public static final String SENDERS = "senderOptions";
+    /** duty-exit: the duties of the official's street/town list that have a guiding department. */
+    public static final String DUTIES = "dutyOptions";
     public static final Set<String> OPTION_KEYS = Set.of(DEPARTMENTS, POWER_ITEMS, STREETS, AGENCIES,
-            SUMMONED_DEPARTMENTS, POWERS_IN_FORCE, PERIODS, SENDERS);
+            SUMMONED_DEPARTMENTS, POWERS_IN_FORCE, PERIODS, SENDERS, DUTIES);
 
     /** The processes whose start forms take their options from here. */
     public static final Set<String> PROCESSES = Set.of(PowerDelegationProcess.KEY, PowerRevocationProcess.KEY,
             ConsultationProcess.KEY, SuggestionProcess.KEY, WhistleProcess.KEY, AssessmentProcess.KEY,
-            MajorMatterProcess.KEY);
+            MajorMatterProcess.KEY, DutyAdmissionProcess.KEY, DutyExitProcess.KEY);
 
     /** One choice: the value submitted and the Chinese label shown. */
     public record Option(String value, String label) {
@@ -83,8 +89,11 @@ public class StartOptions {
     private final PowerCatalog catalog;
     private final AssessmentService assessments;
     private final List<ProcessStarters> starters;
+    private final DutyLists duties;
 
-    StartOptions(OrgDirectory org, PowerCatalog catalog, AssessmentService assessments, List<ProcessStarters> starters) {
+    StartOptions(OrgDirectory org, PowerCatalog catalog, AssessmentService assessments, List<ProcessStarters> starters,
+            DutyLists duties) {
+        this.duties = duties;
         this.org = org;
         this.catalog = catalog;
         this.assessments = assessments;
@@ -152,6 +161,29 @@ public class StartOptions {
             case AssessmentProcess.KEY -> {
                 options.put(PERIODS, periodOptions());
                 options.put(STREETS, org.units().stream().map(StartOptions::streetOption).toList());
+            }
+            case DutyAdmissionProcess.KEY -> {
+                List<Department> depts = ownDepartments(user);
+                choose(options, chosen, DEPARTMENTS, DutyAdmissionProcess.Vars.DEPT_CODE, departmentOptions(depts));
+                options.put(STREETS, org.units().stream().map(StartOptions::streetOption).toList());
+            }
+            case DutyExitProcess.KEY -> {
+                List<OrgUnit> streets = org.units().stream().filter(u -> user.isAdmin()
+                        || user.isMemberOf(PostRole.STREET_COMMITTEE.groupId(u.getCode()))
+                        || user.isMemberOf(PostRole.STREET_OFFICE.groupId(u.getCode()))).toList();
+                choose(options, chosen, STREETS, DutyExitProcess.Vars.ORG_CODE,
+                        streets.stream().map(u -> new Option(u.getCode(), u.getName())).toList());
+                boolean several = streets.size() > 1;
+                List<Option> items = new ArrayList<>();
+                for (OrgUnit street : streets) {
+                    for (DutyItem item : duties.current(street.getCode()).items()) {
+                        if (item.getDeptCode() != null) {
+                            items.add(new Option(item.getCode(), item.getCode() + " " + item.getName() + "（"
+                                    + (several ? street.getName() + "·" : "") + item.getCategory().label() + "）"));
+                        }
+                    }
+                }
+                options.put(DUTIES, items);
             }
             default -> throw new IllegalStateException(processKey);
         }

@@ -90,7 +90,7 @@ class CaseIndexTest extends ProcessTestSupport {
             assertThat(describers).as("a CaseDescriber for %s", key).anyMatch(d -> d.processKey().equals(key));
             checked++;
         }
-        assertThat(checked).isEqualTo(8);
+        assertThat(checked).isEqualTo(10);
     }
 
     private ProcessInstance blow() {

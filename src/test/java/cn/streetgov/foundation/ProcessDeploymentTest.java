@@ -48,14 +48,15 @@ class ProcessDeploymentTest {
     void theProcessesAndDecisionsOfTheContractAreDeployedWithChineseNames() {
         for (String key : List.of("power-delegation", "power-revocation", "cadre-consultation", "street-suggestion",
                 "whistle-dispatch", "agency-assessment", "agency-assessment-case", "agency-assessment-timer",
-                "major-matter-consultation")) {
+                "major-matter-consultation", "duty-admission", "duty-exit")) {
             var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
                     .latestVersion().singleResult();
             assertThat(definition).as(key).isNotNull();
             assertThat(definition.getName()).as(key).matches(".*\\p{IsHan}.*");
             assertThat(definition.getHistoryTimeToLive()).as(key).isNotNull();
         }
-        for (String key : List.of("delegation-eligibility", "consultation-mode", "whistle-sla", "whistle-routing", "assessment-grade")) {
+        for (String key : List.of("delegation-eligibility", "consultation-mode", "whistle-sla", "whistle-routing",
+                "assessment-grade", "duty-admission-check")) {
             assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
                     .singleResult()).as(key).isNotNull();
         }

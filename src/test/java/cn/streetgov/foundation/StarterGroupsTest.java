@@ -41,7 +41,11 @@ class StarterGroupsTest {
                 .containsEntry("street-suggestion", directory.groupsOf(PostRole.STREET_COMMITTEE))
                 .containsEntry("whistle-dispatch", directory.groupsOf(PostRole.STREET_OFFICE))
                 .containsEntry("agency-assessment", java.util.Set.of("assessment-office"))
-                .containsEntry("major-matter-consultation", withGovernment(directory.groupsOf(PostRole.DEPARTMENT)));
+                .containsEntry("major-matter-consultation", withGovernment(directory.groupsOf(PostRole.DEPARTMENT)))
+                .containsEntry("duty-admission", directory.groupsOf(PostRole.DEPARTMENT));
+        java.util.Set<String> streets = new java.util.TreeSet<>(directory.groupsOf(PostRole.STREET_COMMITTEE));
+        streets.addAll(directory.groupsOf(PostRole.STREET_OFFICE));
+        assertThat(byKey).containsEntry("duty-exit", streets);
     }
 
     private static java.util.Set<String> withGovernment(java.util.Set<String> departments) {

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
 class VariableNamesConventionTest {
 
     static final Path SOURCES = Path.of("src/main/java/cn/streetgov");
-    static final List<String> WORKFLOWS = List.of("delegation", "appointment", "whistle", "assessment", "majormatter");
+    static final List<String> WORKFLOWS = List.of("delegation", "appointment", "whistle", "assessment", "majormatter",
+            "admission");
     static final Pattern CONSTANT = Pattern.compile("static final String \\w+ = \"([^\"\\\\]*)\"");
     static final Pattern LOWER_CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
 

@@ -61,7 +61,7 @@ class BadInputTest extends ProcessTestSupport {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Set<String> PROCESS_KEYS = Set.of("power-delegation", "power-revocation", "cadre-consultation",
             "street-suggestion", "whistle-dispatch", "agency-assessment", "agency-assessment-case",
-            "major-matter-consultation");
+            "major-matter-consultation", "duty-admission", "duty-exit");
 
     /** Strings that break things: empty, huge, Chinese and emoji, SQL, markup, expressions, paths, codes. */
     private static final String[] NASTY = {"", " ", "null", "undefined", "0", "-1", "3.14", "99999999999999999999",
@@ -282,7 +282,10 @@ class BadInputTest extends ProcessTestSupport {
                 new Starter("power-revocation", "cgzf-off", revocation),
                 new Starter("agency-assessment", "kaohe", assessment),
                 new Starter("major-matter-consultation", "zrzy-off",
-                        StartVariables.majorMatter("ZRZY", "S01,S02", "东华片区控制性详细规划")));
+                        StartVariables.majorMatter("ZRZY", "S01,S02", "东华片区控制性详细规划")),
+                new Starter("duty-admission", "cgzf-off", StartVariables.dutyAdmission("CGZF", "共享单车停放秩序巡查",
+                        "每日巡查", "URBAN_MANAGEMENT", "S01,S02")),
+                new Starter("duty-exit", "s01-off", StartVariables.dutyExit("S01", "CS-02", "街道无力承担")));
     }
 
     /** A 12345 hotline whistle routed by its category (whistle-routing.dmn), no departments chosen. */
@@ -530,6 +533,10 @@ class BadInputTest extends ProcessTestSupport {
                 new Endpoint("GET", "/api/cases/{processInstanceId}/diagram", "s01-off", none, false),
                 new Endpoint("GET", "/api/power-items", "cgzf-off", none, false),
                 new Endpoint("GET", "/api/catalog", null, none, false),
+                new Endpoint("GET", "/api/duties", null, none, false),
+                new Endpoint("GET", "/api/duties/versions", null, none, false),
+                new Endpoint("GET", "/api/duties/not-admitted", "s01-sec", none, false),
+                new Endpoint("GET", "/api/duty-admissions/{caseNo}", "cgzf-off", none, false),
                 new Endpoint("GET", "/api/start-options/{processKey}", "cgzf-off", none, false),
                 new Endpoint("GET", "/api/appointment/cases/{caseNo}", "ga-off", none, false),
                 new Endpoint("GET", "/api/appointment/suggestions", "ga-off", none, false),

@@ -26,7 +26,8 @@ final class Consistency {
 
     /** Our tables that hold one row per case, by definition key. */
     private static final Map<String, String> CASE_TABLES = Map.of(
-            "whistle-dispatch", "whistle_case", "power-delegation", "dlg_case");
+            "whistle-dispatch", "whistle_case", "power-delegation", "dlg_case", "duty-admission", "duty_admission_case",
+            "duty-exit", "duty_exit_case");
 
     int acknowledgedStarts;
     int acknowledgedCompletions;

@@ -1,5 +1,7 @@
 package cn.streetgov.security;
 
+import cn.streetgov.admission.process.DutyAdmissionProcess;
+import cn.streetgov.admission.process.DutyExitProcess;
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.appointment.process.ConsultationProcess;
 import cn.streetgov.appointment.process.SuggestionProcess;
@@ -88,7 +90,32 @@ final class AuthorizationMatrixFixture {
         whistle();
         majorMatter();
         assessment();
+        admission();
         return List.copyOf(tasks);
+    }
+
+    // ------------------------------------------------------------------ duty-admission, duty-exit
+
+    private void admission() {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        ProcessInstance opinion = as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(DutyAdmissionProcess.KEY,
+                StartVariables.dutyAdmission("CGZF", "共享单车停放秩序巡查" + suffix, "每日巡查", "URBAN_MANAGEMENT", "S01")));
+        ProcessInstance decide = as("cgzf-off", () -> runtimeService.startProcessInstanceByKey(DutyAdmissionProcess.KEY,
+                StartVariables.dutyAdmission("CGZF", "户外广告日常巡查" + suffix, "每周巡查", "URBAN_MANAGEMENT", "S01")));
+        complete("s01-sec", task(decide, DutyAdmissionProcess.Elements.STREET_OPINION),
+                Map.of(DutyAdmissionProcess.Vars.STREET_OPINION, DutyAdmissionProcess.AGREE));
+        // base duties of S01 guided by a department (CS-01: CGZF, SH-01: GA)
+        ProcessInstance deptOpinion = as("s01-off", () -> runtimeService.startProcessInstanceByKey(DutyExitProcess.KEY,
+                StartVariables.dutyExit("S01", "CS-01", "街道无力承担")));
+        ProcessInstance exitDecide = as("s01-off", () -> runtimeService.startProcessInstanceByKey(DutyExitProcess.KEY,
+                StartVariables.dutyExit("S01", "SH-01", "街道无力承担")));
+        complete("ga-off", task(exitDecide, DutyExitProcess.Elements.DEPT_OPINION),
+                Map.of(DutyExitProcess.Vars.DEPT_OPINION, DutyExitProcess.AGREE));
+
+        add(DutyAdmissionProcess.KEY, opinion, DutyAdmissionProcess.Elements.STREET_OPINION);
+        add(DutyAdmissionProcess.KEY, decide, DutyAdmissionProcess.Elements.DECIDE);
+        add(DutyExitProcess.KEY, deptOpinion, DutyExitProcess.Elements.DEPT_OPINION);
+        add(DutyExitProcess.KEY, exitDecide, DutyExitProcess.Elements.DECIDE);
     }
 
     // ------------------------------------------------------------------ power-delegation, power-revocation

@@ -1,5 +1,7 @@
 package cn.streetgov.security;
 
+import cn.streetgov.admission.process.DutyAdmissionProcess;
+import cn.streetgov.admission.process.DutyExitProcess;
 import cn.streetgov.casework.ProcessStarters;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,7 +91,8 @@ class AuthorizationMatrixTest extends ProcessTestSupport {
     /** Every process of processes/*.bpmn. */
     static final List<String> PROCESS_KEYS = List.of(PowerDelegationProcess.KEY, PowerRevocationProcess.KEY,
             ConsultationProcess.KEY, SuggestionProcess.KEY, WhistleProcess.KEY, AssessmentProcess.KEY,
-            AssessmentCaseProcess.KEY, AssessmentTimerProcess.KEY, MajorMatterProcess.KEY);
+            AssessmentCaseProcess.KEY, AssessmentTimerProcess.KEY, MajorMatterProcess.KEY, DutyAdmissionProcess.KEY,
+            DutyExitProcess.KEY);
 
     /** Claimed for when a task has no candidate but the caller: a user of another town, in no role above. */
     static final String OUTSIDER = "t01-off";

@@ -2,6 +2,8 @@ package cn.streetgov.test;
 
 import cn.streetgov.casework.CaseClock;
 import cn.streetgov.delegation.process.PowerDelegationProcess;
+import cn.streetgov.admission.process.DutyAdmissionProcess;
+import cn.streetgov.admission.process.DutyExitProcess;
 import cn.streetgov.majormatter.process.MajorMatterProcess;
 import cn.streetgov.whistle.process.WhistleProcess;
 import java.util.HashMap;
@@ -14,6 +16,32 @@ public final class StartVariables {
     }
 
     /** A whistle of the street/town summoning the departments (comma-separated codes). */
+    /** A duty-admission application of {@code deptCode} (2 staff, 12.5 万元 per street, from 2027-01-01). */
+    public static Map<String, Object> dutyAdmission(String deptCode, String dutyName, String description,
+            String category, String targetOrgCodes) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(DutyAdmissionProcess.Vars.DEPT_CODE, deptCode);
+        vars.put(DutyAdmissionProcess.Vars.DUTY_NAME, dutyName);
+        vars.put(DutyAdmissionProcess.Vars.DUTY_DESCRIPTION, description);
+        vars.put(DutyAdmissionProcess.Vars.DUTY_CATEGORY, category);
+        vars.put(DutyAdmissionProcess.Vars.LEGAL_BASIS, "《示范市城市市容和环境卫生管理条例》第十二条");
+        vars.put(DutyAdmissionProcess.Vars.TARGET_ORG_CODES, targetOrgCodes);
+        vars.put(DutyAdmissionProcess.Vars.STAFF_COUNT, 2);
+        vars.put(DutyAdmissionProcess.Vars.FUNDS_WAN, "12.5");
+        vars.put(DutyAdmissionProcess.Vars.START_DATE, "2027-01-01");
+        vars.put(DutyAdmissionProcess.Vars.REASON, "事项面向群众、街道就近处置更及时");
+        return vars;
+    }
+
+    /** A duty-exit request of {@code orgCode} for the duty {@code dutyCode} of its list. */
+    public static Map<String, Object> dutyExit(String orgCode, String dutyCode, String reason) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(DutyExitProcess.Vars.ORG_CODE, orgCode);
+        vars.put(DutyExitProcess.Vars.DUTY_CODE, dutyCode);
+        vars.put(DutyExitProcess.Vars.EXIT_REASON, reason);
+        return vars;
+    }
+
     public static Map<String, Object> whistle(String orgCode, String deptCodes, String urgency, String summary,
             String location) {
         Map<String, Object> vars = new HashMap<>();

@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Login for /api, /app and /actuator: HTTP Basic against the Camunda identity, or the session of a
  * user logged in to the webapps (so that our pages open from Tasklist without a second login).
- * Public: the power catalog (GET /api/catalog and its page GET /app/catalog), /actuator/health and
+ * Public: the power catalog (GET /api/catalog and its page GET /app/catalog), the streets' duty lists
+ * (GET /api/duties and GET /api/duties/versions; not /api/duties/not-admitted), /actuator/health and
  * /actuator/info. Everything
  * else under /actuator, the bare /actuator index included, is for administrators. The user is
  * available as the request attribute {@link #CURRENT_USER} and as the engine's authenticated user
@@ -100,7 +101,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     static boolean isPublic(String method, String path) {
         boolean catalog = "GET".equals(method) && (path.equals("/api/catalog") || path.startsWith("/api/catalog/")
-                || path.equals("/app/catalog"));
+                || path.equals("/app/catalog") || path.equals("/api/duties") || path.equals("/api/duties/versions"));
         boolean health = path.equals("/actuator/health") || path.startsWith("/actuator/health/");
         return catalog || health || path.equals("/actuator/info");
     }
