@@ -84,9 +84,10 @@ public class DutyLists {
         }
         LocalDateTime now = CaseClock.now();
         versions.save(new DutyListVersion(orgCode, 1, now, null, "基础履职清单"));
+        // columns by position: code, name, category, dept_code
         jdbc.query("select code, name, category, dept_code from duty_base_item order by sort_order", rs -> {
-            items.save(new DutyItem(orgCode, rs.getString("code"), rs.getString("name"),
-                    DutyCategory.valueOf(rs.getString("category")), DutySource.ORIGINAL, null, rs.getString("dept_code"),
+            items.save(new DutyItem(orgCode, rs.getString(1), rs.getString(2),
+                    DutyCategory.valueOf(rs.getString(3)), DutySource.ORIGINAL, null, rs.getString(4),
                     0, BigDecimal.ZERO, null, now.toLocalDate(), 1));
         });
         log.info("履职清单: {} 第 1 版（基础清单）", orgCode);
