@@ -227,6 +227,9 @@ class ProcessMigrations {
     }
 
     private ProcessDefinition version(String key, int version) {
+        if (version < 1) {
+            throw new InvalidInputException("版本号应为正整数（第 1 版起）: " + version);
+        }
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key)
                 .processDefinitionVersion(version).withoutTenantId().singleResult();
         if (definition == null) {

@@ -144,6 +144,16 @@ class ProcessMigrationHttpTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().path("message").asText()).contains("没有第 999 版");
 
+        // a version below 1 is refused with the reason (the engine's own check answered 500)
+        for (Map<String, Object> body : java.util.List.<Map<String, Object>>of(
+                Map.of("processDefinitionKey", KEY, "fromVersion", -2026, "dryRun", true),
+                Map.of("processDefinitionKey", KEY, "fromVersion", 0),
+                Map.of("processDefinitionKey", KEY, "fromVersion", v1.getVersion(), "toVersion", -1))) {
+            Http.Response negative = admin().postJson(API, body);
+            assertThat(negative.status()).as(body.toString()).isEqualTo(400);
+            assertThat(negative.json().path("message").asText()).contains("版本号应为正整数");
+        }
+
         Http.Response same = admin().postJson(API, Map.of("processDefinitionKey", KEY, "fromVersion", v1.getVersion()));
         assertThat(same.status()).isEqualTo(400);
         assertThat(same.json().path("message").asText()).contains("无需迁移");
